@@ -1,0 +1,11 @@
+// accessbot-bench: one subcommand per benchmark.
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+switch arguments.first {
+case "http":
+    try await runHTTPBenchmark(arguments: Array(arguments.dropFirst()))
+case "store":
+    try await runStoreBenchmark(arguments: Array(arguments.dropFirst()))
+default:
+    print("usage: accessbot-bench <benchmark> [options]; benchmarks: http")
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// One effect waiting to be carried out by the delivery service.
+public struct OutboxMessage: Hashable, Sendable {
+    public var id: Int64
+    public var effect: Effect
+    /// Messages with the same key are delivered in id order (a card's update never overtakes its post).
+    public var orderingKey: String
+    public var attempts: Int
+    public var createdAt: Date
+
+    public init(id: Int64, effect: Effect, orderingKey: String, attempts: Int, createdAt: Date) {
+        self.id = id
+        self.effect = effect
+        self.orderingKey = orderingKey
+        self.attempts = attempts
+        self.createdAt = createdAt
+    }
+}
+
+/// The outbox side of the store, used by the delivery service.
+public protocol OutboxStore: Sendable {
+    /// Leases up to `limit` due messages (not before their retry time, not leased by another
+    /// worker, oldest first, at most one per ordering key) until `now + lease`.
+    func claimOutbox(now: Date, limit: Int, lease: TimeSpan, worker: String) async throws -> [OutboxMessage]
+    /// Delivered: removes the message.
+    func completeOutbox(_ id: Int64) async throws
+    /// Failed for now: try again at `notBefore`.
+    func retryOutbox(_ id: Int64, notBefore: Date, error: String) async throws
+    /// Failed for good: kept for people to look at, never tried again.
+    func killOutbox(_ id: Int64, error: String) async throws
+    /// How many messages wait, and how many are dead (for metrics and readiness).
+    func outboxCounts() async throws -> (pending: Int, dead: Int)
+}
+
+/// A timer as stored.
+public struct StoredTimer: Hashable, Sendable {
+    public var id: TimerID
+    public var timer: ScheduledTimer
+
+    public init(id: TimerID, timer: ScheduledTimer) {
+        self.id = id
+        self.timer = timer
+    }
+}
+
+/// The timers side of the store, used by the timer service.
+public protocol TimerStore: Sendable {
+    /// Leases up to `limit` timers due by `now`, earliest first, that no other worker holds.
+    /// The cost follows the number due, not the number stored (an index on the due time).
+    func claimDueTimers(now: Date, limit: Int, lease: TimeSpan, worker: String) async throws -> [StoredTimer]
+    /// Removes a timer that needs no transition (stale or a no-op).
+    func deleteTimer(_ id: TimerID) async throws
+    /// The earliest due time of any timer, to sleep until then.
+    func nextTimerDue() async throws -> Date?
+}

@@ -1,0 +1,47 @@
+import AccessCore
+import HTTPTransport
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Prometheus
+import ServiceLifecycle
+import SlackAdapter
+
+/// Builds the whole server: routes, middleware and background services.
+///
+/// - Parameters:
+///   - state: shared with the caller so tests can wait for readiness.
+///   - registry: where `/metrics` reads from; the CLI bootstraps swift-metrics with it.
+///   - onServerRunning: told the bound port (tests listen on port 0).
+public func buildApplication(
+    configuration: ServerConfiguration, state: AppState = AppState(), registry: PrometheusCollectorRegistry = .init(),
+    logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    HealthRoutes(state: state).register(on: router)
+    MetricsRoutes(registry: registry).register(on: router)
+    let http = CurlHTTPClient()
+    var executors: [any EffectExecutor] = [UnconfiguredGrantExecutor(logger: logger)]
+    if let slack = configuration.slack {
+        SlackRoutes(configuration: configuration, slack: slack, state: state, http: http).register(on: router)
+        let api = SlackWebAPI(baseURL: slack.apiURL, token: slack.botToken, http: http)
+        executors.append(SlackEffectExecutor(api: api, catalog: configuration.catalog, pacer: ChannelPacer(), logger: logger))
+    }
+
+    let services: [any Service] = [
+        HTTPClientService(client: http),
+        DatabaseConnector(configuration: configuration, state: state, logger: logger),
+        DeliveryService(configuration: configuration, state: state, executors: executors, logger: logger),
+        TimerService(configuration: configuration, state: state, logger: logger),
+    ]
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "AccessBot"),
+        services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}

@@ -1,0 +1,18 @@
+import AccessCore
+
+/// What happened when one outbox message was carried out.
+enum DeliveryResult: Sendable, Equatable {
+    /// Done; the message leaves the outbox.
+    case delivered
+    /// Failed for now (429, 5xx, timeout, pacing): try again, no sooner than `after` when given.
+    case retry(after: Duration?, reason: String)
+    /// Failed for good (bad token, unknown channel): kept as dead, people told once.
+    case dead(reason: String)
+}
+
+/// Carries out the effects of one kind (chat messages, grants) for the delivery service.
+protocol EffectExecutor: Sendable {
+    /// True when this executor handles the effect.
+    func handles(_ effect: Effect) -> Bool
+    func execute(_ message: OutboxMessage, ready: ReadyState) async -> DeliveryResult
+}

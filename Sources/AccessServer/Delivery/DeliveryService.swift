@@ -1,0 +1,113 @@
+import AccessCore
+import AccessStore
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// Drains the outbox: claims due messages (row locks on PostgreSQL, so replicas share the
+/// work), carries them out, and records the result. At-least-once: a crash after a send and
+/// before `completeOutbox` sends that message again once its lease runs out.
+struct DeliveryService: Service {
+    let configuration: ServerConfiguration
+    let state: AppState
+    let executors: [any EffectExecutor]
+    let logger: Logger
+    /// Messages carried out at once (different requests; one request's messages stay in order).
+    var concurrency = 16
+    /// How long a claim holds a message before another worker may take it.
+    var lease = TimeSpan(seconds: 60)
+    private let worker = "delivery-\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+
+    init(configuration: ServerConfiguration, state: AppState, executors: [any EffectExecutor], logger: Logger) {
+        self.configuration = configuration
+        self.state = state
+        self.executors = executors
+        self.logger = logger
+    }
+
+    func run() async throws {
+        let ready = try? await cancelWhenGracefulShutdown { await state.waitUntilReady() }
+        guard let ready = ready ?? nil, !Task.isShuttingDownGracefully else { return }
+        let metrics = DeliveryMetrics()
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            var claimed: [OutboxMessage] = []
+            do {
+                claimed = try await ready.store.claimOutbox(now: Date(), limit: concurrency, lease: lease, worker: worker)
+            } catch {
+                logger.error("outbox claim failed", metadata: ["error": "\(error)"])
+            }
+            if claimed.isEmpty {
+                await state.outboxSignal.wait(timeout: configuration.pollInterval)
+                continue
+            }
+            await withTaskGroup(of: Void.self) { group in
+                for message in claimed {
+                    group.addTask { await deliver(message, ready: ready, metrics: metrics) }
+                }
+            }
+        }
+    }
+
+    private func deliver(_ message: OutboxMessage, ready: ReadyState, metrics: DeliveryMetrics) async {
+        var log = logger
+        log[metadataKey: "request.id"] = "\(message.effect.requestID)"
+        log[metadataKey: "outbox.id"] = "\(message.id)"
+        guard let executor = executors.first(where: { $0.handles(message.effect) }) else {
+            // Nothing here can carry it out (a platform is disabled): keep it out of the way, visibly.
+            log.warning("no executor for outbox message; marking dead", metadata: ["effect": "\(Self.kind(message.effect))"])
+            try? await ready.store.killOutbox(message.id, error: "no executor configured for \(Self.kind(message.effect))")
+            metrics.dead.increment()
+            return
+        }
+        let result = await executor.execute(message, ready: ready)
+        do {
+            switch result {
+            case .delivered:
+                try await ready.store.completeOutbox(message.id)
+                metrics.delivered.increment()
+            case .retry(let after, let reason):
+                let wait = after ?? Backoff.delay(attempt: message.attempts)
+                let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+                try await ready.store.retryOutbox(message.id, notBefore: Date().addingTimeInterval(seconds), error: reason)
+                metrics.retried.increment()
+                log.notice("delivery will be retried", metadata: ["reason": "\(reason)", "attempt": "\(message.attempts + 1)"])
+            case .dead(let reason):
+                try await ready.store.killOutbox(message.id, error: reason)
+                metrics.dead.increment()
+                log.error("delivery failed permanently", metadata: ["reason": "\(reason)"])
+            }
+        } catch {
+            // The lease runs out and the message is tried again: at-least-once.
+            log.error("could not record delivery result", metadata: ["error": "\(error)"])
+        }
+    }
+
+    static func kind(_ effect: Effect) -> String {
+        switch effect {
+        case .card: "card"
+        case .updateCards: "update_cards"
+        case .notify: "notify"
+        case .grant: "grant"
+        case .revoke: "revoke"
+        case .schedule: "schedule"
+        case .cancelTimers: "cancel_timers"
+        }
+    }
+}
+
+/// Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 10 minutes.
+enum Backoff {
+    static func delay(attempt: Int) -> Duration {
+        let capped = min(attempt, 10)
+        let ceiling = min(600.0, pow(2.0, Double(capped)))
+        return .milliseconds(Int64(Double.random(in: 0.5...1.0) * ceiling * 1000))
+    }
+}
+
+/// Counters for the outbox; names follow Prometheus conventions.
+struct DeliveryMetrics: Sendable {
+    let delivered = Counter(label: "accessbot_outbox_delivered_total")
+    let retried = Counter(label: "accessbot_outbox_retried_total")
+    let dead = Counter(label: "accessbot_outbox_dead_total")
+}

@@ -1,0 +1,120 @@
+import AccessCore
+import AccessStore
+import Foundation
+import Logging
+import SlackAdapter
+
+/// Carries out chat effects on Slack: approval cards by DM and to channels, updates of every
+/// posted copy, and plain notices. Cards are rendered from the request as it is at delivery
+/// time, so a card posted late already shows the latest state.
+struct SlackEffectExecutor: EffectExecutor {
+    let api: SlackWebAPI
+    let catalog: Catalog
+    let pacer: ChannelPacer
+    let logger: Logger
+
+    func handles(_ effect: Effect) -> Bool {
+        switch effect {
+        case .card, .updateCards, .notify: true
+        case .grant, .revoke, .schedule, .cancelTimers: false
+        }
+    }
+
+    func execute(_ message: OutboxMessage, ready: ReadyState) async -> DeliveryResult {
+        do {
+            guard let request = try await ready.store.request(message.effect.requestID) else {
+                return .dead(reason: "request \(message.effect.requestID) no longer exists")
+            }
+            let identity = SlackIdentity(api: api, store: ready.store)
+            switch message.effect {
+            case .card(let delivery):
+                return try await postCard(delivery, request: request, identity: identity, ready: ready)
+            case .updateCards:
+                return try await updateCopies(of: request, identity: identity, ready: ready)
+            case .notify(let notification):
+                guard let channel = try await channel(for: notification.audience, identity: identity) else { return .delivered }
+                if let wait = pacer.reserve(channel) { return .retry(after: wait, reason: "paced") }
+                let content = SlackNotices.message(
+                    for: notification, request: request, catalog: catalog, mentions: await identity.mentions(for: request))
+                _ = try await paced(channel) { try await api.postMessage(SlackMessage(channel: channel, content: content)) }
+                return .delivered
+            default:
+                return .dead(reason: "not a Slack effect")
+            }
+        } catch let error as SlackAPIError {
+            return result(for: error)
+        } catch {
+            return .retry(after: nil, reason: "\(error)")
+        }
+    }
+
+    private func postCard(
+        _ delivery: CardDelivery, request: AccessRequest, identity: SlackIdentity, ready: ReadyState
+    ) async throws -> DeliveryResult {
+        guard let channel = try await channel(for: delivery.audience, identity: identity) else { return .delivered }
+        if let wait = pacer.reserve(channel) { return .retry(after: wait, reason: "paced") }
+        let content = SlackCards.card(
+            for: request, purpose: delivery.purpose, catalog: catalog, mentions: await identity.mentions(for: request), now: Date())
+        let posted = try await paced(channel) { try await api.postMessage(SlackMessage(channel: channel, content: content)) }
+        try await ready.store.recordCardCopy(
+            CardCopy(requestID: request.id, platform: .slack, conversation: posted.channel, messageID: posted.ts))
+        return .delivered
+    }
+
+    private func updateCopies(of request: AccessRequest, identity: SlackIdentity, ready: ReadyState) async throws -> DeliveryResult {
+        let copies = try await ready.store.cardCopies(of: request.id).filter { $0.platform == .slack }
+        guard !copies.isEmpty else { return .delivered }
+        let content = SlackCards.current(request: request, catalog: catalog, mentions: await identity.mentions(for: request), now: Date())
+        for copy in copies {
+            let failure: SlackAPIError
+            do {
+                try await api.update(channel: copy.conversation, ts: copy.messageID, content: content)
+                continue
+            } catch {
+                failure = error
+            }
+            // One deleted or archived copy must not block the others; auth and transient failures do.
+            guard case .permanent(let code) = failure, code.category != .auth else { throw failure }
+            logger.warning("card copy not updated", metadata: ["request.id": "\(request.id)", "error": "\(code)"])
+        }
+        return .delivered
+    }
+
+    /// Where an audience is on Slack; nil when it has no Slack side (a Teams-only channel,
+    /// a person with no Slack account) — that is not an error of this platform.
+    private func channel(for audience: Audience, identity: SlackIdentity) async throws -> String? {
+        switch audience {
+        case .channel(let ref):
+            return ref.slack
+        case .user(let person):
+            guard let user = try await identity.slackUser(for: person) else {
+                logger.notice("no Slack account for person; message skipped", metadata: ["user": "\(person)"])
+                return nil
+            }
+            return user
+        }
+    }
+
+    /// Runs a send to a channel; a `Retry-After` holds the whole channel, not just this message.
+    private func paced<T>(_ channel: String, _ send: () async throws -> T) async throws -> T {
+        do {
+            return try await send()
+        } catch SlackAPIError.rateLimited(let seconds) {
+            pacer.hold(channel, for: .seconds(max(1, seconds)))
+            throw SlackAPIError.rateLimited(retryAfter: seconds)
+        }
+    }
+
+    private func result(for error: SlackAPIError) -> DeliveryResult {
+        switch error {
+        case .rateLimited(let seconds):
+            return .retry(after: .seconds(max(1, seconds)), reason: "rate limited")
+        case .transient(let failure):
+            return .retry(after: nil, reason: "\(failure)")
+        case .permanent(let code):
+            return .dead(reason: "slack error \(code)")
+        case .cancelled:
+            return .retry(after: nil, reason: "cancelled")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import AccessCore
+import AccessStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Opens and migrates the database, retrying with backoff while it is down, so a server
+/// started before its database waits (and `/readyz` says so) instead of crash-looping.
+struct DatabaseConnector: Service {
+    let configuration: ServerConfiguration
+    let state: AppState
+    let logger: Logger
+
+    func run() async throws {
+        var delay = configuration.databaseRetry.first
+        var attempt = 0
+        var store: SQLStore?
+        while store == nil {
+            attempt += 1
+            do {
+                let opened = try await SQLStore.open(url: configuration.databaseURL, logger: logger)
+                do {
+                    try await opened.migrate()
+                } catch {
+                    try? await opened.close()
+                    throw error
+                }
+                store = opened
+            } catch {
+                if Task.isCancelled || Task.isShuttingDownGracefully { return }
+                logger.warning(
+                    "database not reachable yet; retrying",
+                    metadata: ["attempt": "\(attempt)", "retry_in": "\(delay)", "error": "\(error)"])
+                try? await Task.sleep(for: delay)
+                if Task.isShuttingDownGracefully { return }
+                delay = min(delay * 2, configuration.databaseRetry.max)
+            }
+        }
+        guard let store else { return }
+        let directory = StaticDirectory(catalog: configuration.catalog)
+        let signalling = SignallingStore(base: store, outbox: state.outboxSignal, timers: state.timerSignal)
+        let service = AccessService(workflow: Workflow(catalog: configuration.catalog), store: signalling, directory: directory)
+        state.becomeReady(ReadyState(store: store, service: service))
+        logger.info("database ready", metadata: ["database": "\(Self.redacted(configuration.databaseURL))"])
+
+        // Keep the store open until shutdown is asked for; then close it.
+        try? await gracefulShutdown()
+        try? await store.close()
+    }
+
+    /// The database URL without its password, for logs.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? "postgres://***"
+    }
+}

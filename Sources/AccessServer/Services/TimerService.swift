@@ -1,0 +1,66 @@
+import AccessCore
+import AccessStore
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// Fires durable timers into the workflow's clock tick. Timers are leased with row locks,
+/// so two replicas never fire one twice; each tick costs what is due, not what is stored.
+struct TimerService: Service {
+    let configuration: ServerConfiguration
+    let state: AppState
+    let logger: Logger
+    /// Timers taken per claim.
+    var batchSize = 100
+    private let worker = "timers-\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+
+    init(configuration: ServerConfiguration, state: AppState, logger: Logger) {
+        self.configuration = configuration
+        self.state = state
+        self.logger = logger
+    }
+
+    func run() async throws {
+        let ready = try? await cancelWhenGracefulShutdown { await state.waitUntilReady() }
+        guard let ready = ready ?? nil, !Task.isShuttingDownGracefully else { return }
+        let fired = Counter(label: "accessbot_timers_fired_total")
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            var claimedFull = false
+            do {
+                let due = try await ready.store.claimDueTimers(now: Date(), limit: batchSize, lease: TimeSpan(seconds: 60), worker: worker)
+                claimedFull = due.count == batchSize
+                for stored in due {
+                    await fire(stored, ready: ready)
+                    fired.increment()
+                }
+            } catch {
+                logger.error("timer claim failed", metadata: ["error": "\(error)"])
+            }
+            if claimedFull { continue }
+            // Sleep until the next due timer (at most the poll interval), or until a commit schedules one.
+            var wait = configuration.pollInterval
+            if let next = try? await ready.store.nextTimerDue() {
+                let seconds = max(0, next.timeIntervalSinceNow)
+                wait = min(wait, .milliseconds(Int64(seconds * 1000) + 1))
+            }
+            await state.timerSignal.wait(timeout: wait)
+        }
+    }
+
+    private func fire(_ stored: StoredTimer, ready: ReadyState) async {
+        let timer = stored.timer
+        var log = logger
+        log[metadataKey: "request.id"] = "\(timer.requestID)"
+        log[metadataKey: "timer"] = "\(timer.kind.rawValue)"
+        do {
+            let outcome = try await ready.service.perform(.timerFired(timer.kind), on: timer.requestID, consumedTimer: stored.id)
+            log.debug("timer fired", metadata: ["changed": "\(!outcome.isNoOp)"])
+        } catch AccessServiceError.requestNotFound {
+            try? await ready.store.deleteTimer(stored.id)
+        } catch {
+            // The lease runs out and another tick tries again.
+            log.error("timer failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import AccessCore
+import AccessStore
+import Foundation
+import SlackAdapter
+
+/// Slack user ↔ directory person, through the profile email (users.info, users.lookupByEmail),
+/// cached in the store so a busy approver costs one Web API call a day.
+struct SlackIdentity: Sendable {
+    let api: SlackWebAPI
+    let store: SQLStore
+    var maxAge = TimeSpan.days(1)
+
+    /// The directory person behind a Slack user; nil for bots, deactivated accounts and
+    /// profiles without an email (the caller tells the person why).
+    func person(slackUser: String) async throws -> UserID? {
+        if let cached = try await store.cachedIdentity(platform: .slack, platformUserID: slackUser, maxAge: maxAge, now: Date()) {
+            return cached
+        }
+        let info = try await api.usersInfo(userID: slackUser)
+        guard !info.deleted, !info.isBot, let email = info.email, !email.isEmpty else { return nil }
+        let person = UserID(email: email)
+        try await store.cacheIdentity(platform: .slack, platformUserID: slackUser, user: person, now: Date())
+        return person
+    }
+
+    /// The Slack user id of a directory person, for DMs; nil when Slack has nobody with that email.
+    func slackUser(for person: UserID) async throws -> String? {
+        if let cached = try await store.platformUserID(platform: .slack, user: person) { return cached }
+        do {
+            let info = try await api.lookupByEmail(person.rawValue)
+            try await store.cacheIdentity(platform: .slack, platformUserID: info.id, user: person, now: Date())
+            return info.id
+        } catch SlackAPIError.permanent(let code) where code == .usersNotFound || code == .userNotFound {
+            return nil
+        }
+    }
+
+    /// Mentions for everyone a request names, from the cache only (rendering never calls Slack).
+    func mentions(for request: AccessRequest) async -> SlackMentions {
+        var people = Set([request.requester])
+        for step in request.steps { people.formUnion(step.eligible) }
+        for decision in request.decisions { people.insert(decision.approver) }
+        var ids: [UserID: String] = [:]
+        for person in people {
+            if let id = try? await store.platformUserID(platform: .slack, user: person) { ids[person] = id }
+        }
+        return SlackMentions(ids)
+    }
+}

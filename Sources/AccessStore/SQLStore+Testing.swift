@@ -1,0 +1,18 @@
+import SQLKit
+
+// Internal helpers for the store's own tests (reached through `@testable import AccessStore`).
+extension SQLStore {
+    /// Drops the PostgreSQL schema the URL's `search_path` named, with everything in it.
+    func dropSchema() async throws {
+        guard let postgres = sessions as? PostgresSessions, let schema = postgres.schema else { return }
+        try await sessions.write { db in try await db.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run() }
+    }
+
+    /// An SQLite `PRAGMA` value as the writing connection sees it.
+    func pragma(_ name: String) async throws -> String? {
+        let row = try await sessions.write { db in try await db.raw("PRAGMA \(unsafeRaw: name)").first() }
+        guard let row, let column = row.allColumns.first else { return nil }
+        if let text = try? row.decode(column: column, as: String.self) { return text }
+        return try? row.decode(column: column, as: Int.self).description
+    }
+}

@@ -1,0 +1,76 @@
+import AccessCore
+import Foundation
+import Logging
+import SQLKit
+
+/// The store of requests, outbox, timers and chat bookkeeping, over SQLite or PostgreSQL.
+///
+/// Open it from a URL (`sqlite:PATH`, `sqlite::memory:`, `postgres://user:pass@host:port/db`),
+/// run `migrate()` once (safe from several replicas at once), and `close()` it at shutdown.
+/// `create` and `commit` of concurrent callers are group-committed: each caller returns only
+/// after the transaction holding its outcome committed.
+public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
+    /// What the store was opened on.
+    public let location: StoreLocation
+    let sessions: any Sessions
+    let writes: WriteQueue
+    let logger: Logger
+
+    private init(location: StoreLocation, sessions: any Sessions, logger: Logger) {
+        self.location = location
+        self.sessions = sessions
+        self.logger = logger
+        let writer = BatchWriter(sessions: sessions, logger: logger)
+        self.writes = WriteQueue { jobs in await writer.execute(jobs) }
+    }
+
+    /// Opens the database a URL names; throws `SQLStoreError.invalidURL` for a malformed URL,
+    /// and the driver's error when the database cannot be reached.
+    public static func open(url: String, logger: Logger) async throws -> SQLStore {
+        try await open(StoreLocation(url: url), logger: logger)
+    }
+
+    /// Opens a parsed location. PostgreSQL is pinged once so bad credentials fail at start.
+    public static func open(_ location: StoreLocation, logger: Logger) async throws -> SQLStore {
+        let sessions: any Sessions
+        switch location {
+        case .sqlite(let path, let synchronous):
+            sessions = try await SQLiteSessions.open(path: path, synchronous: synchronous, logger: logger)
+        case .sqliteMemory:
+            sessions = try await SQLiteSessions.openInMemory(logger: logger)
+        case .postgres(let postgres):
+            sessions = PostgresSessions.open(postgres, logger: logger)
+        }
+        let store = SQLStore(location: location, sessions: sessions, logger: logger)
+        if case .postgres = location {
+            do {
+                try await store.ping()
+            } catch {
+                try? await sessions.close()
+                throw error
+            }
+        }
+        return store
+    }
+
+    /// Closes every connection; calls after this throw `SQLStoreError.closed` (SQLite) or fail to connect.
+    public func close() async throws {
+        try await sessions.close()
+    }
+
+    /// One trivial query: the database answers (for `/readyz`).
+    public func ping() async throws {
+        _ = try await sessions.read { db in try await db.raw("SELECT 1 AS one").all().count }
+    }
+
+    // MARK: RequestStore writes
+
+    public func create(_ outcome: Outcome) async throws {
+        try await writes.submit(OutcomeRows(outcome, consumedTimer: nil))
+    }
+
+    public func commit(_ outcome: Outcome, consumedTimer: TimerID?) async throws {
+        guard outcome.expectedVersion != nil else { throw SQLStoreError.missingExpectedVersion(outcome.request.id.rawValue) }
+        try await writes.submit(OutcomeRows(outcome, consumedTimer: consumedTimer))
+    }
+}

@@ -1,0 +1,64 @@
+/// Group commit: concurrent `create`s and `commit`s are gathered into one transaction.
+///
+/// Callers wait in a queue; one drain loop takes everything waiting (up to `maxBatch`),
+/// writes it in a single transaction, and resumes each caller only after that transaction
+/// committed, with its own result (a lost compare-and-swap fails only its caller). Nothing
+/// is acknowledged before it is durable: the batching only shares the commit's sync.
+actor WriteQueue {
+    typealias Execute = @Sendable ([OutcomeRows]) async -> [Result<Void, any Error>]
+
+    private struct Job {
+        let rows: OutcomeRows
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private var waiting: [Job] = []
+    private var draining = false
+    private let maxBatch: Int
+    private let execute: Execute
+
+    init(maxBatch: Int = 256, execute: @escaping Execute) {
+        self.maxBatch = maxBatch
+        self.execute = execute
+    }
+
+    /// Returns once `rows` are committed; throws `StoreError` when its CAS or insert lost.
+    func submit(_ rows: OutcomeRows) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            waiting.append(Job(rows: rows, continuation: continuation))
+            if !draining {
+                draining = true
+                Task { await drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while true {
+            let batch = takeBatch()
+            guard !batch.isEmpty else {
+                draining = false
+                return
+            }
+            let results = await execute(batch.map(\.rows))
+            for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
+        }
+    }
+
+    /// The oldest waiting jobs, at most one per request: a second write of the same request
+    /// waits for the next batch, so within a batch no job depends on another.
+    private func takeBatch() -> [Job] {
+        var batch: [Job] = []
+        var rest: [Job] = []
+        var ids = Set<String>()
+        for job in waiting {
+            if batch.count < maxBatch, ids.insert(job.rows.requestID.rawValue).inserted {
+                batch.append(job)
+            } else {
+                rest.append(job)
+            }
+        }
+        waiting = rest
+        return batch
+    }
+}

@@ -1,0 +1,45 @@
+import AccessConfig
+import AccessServer
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+/// `accessbot serve`: the HTTP server and the background workers.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP server and the background workers (migrates on start).")
+
+    func run() async throws {
+        let settings = Startup.settings()
+        bootstrapLogging(format: settings.logFormat, level: Logger.Level(rawValue: settings.logLevel.rawValue) ?? .info)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let logger = Logger(label: "accessbot")
+        for notice in settings.notices { logger.notice("\(notice)") }
+        var catalog = Startup.catalog(settings: settings)
+        if settings.okta == nil {
+            // Without Okta nothing can be granted automatically: the owning team grants by hand.
+            catalog = catalog.grantingByHand()
+        }
+        logger.info(
+            "config loaded",
+            metadata: [
+                "file": "\(settings.configPath)", "resources": "\(catalog.resources.count)",
+                "request_types": "\(catalog.requestTypes.count)",
+            ])
+
+        let configuration = ServerConfiguration(
+            host: settings.host, port: settings.port, databaseURL: Startup.databaseURL(settings),
+            publicURL: settings.publicURL.absoluteString, catalog: catalog,
+            slack: settings.slack.map {
+                SlackConfiguration(signingSecret: $0.signingSecret.value, botToken: $0.botToken.value, apiURL: $0.apiURL.absoluteString)
+            },
+            adminAPIToken: settings.adminAPIToken?.value)
+        let app = buildApplication(configuration: configuration, registry: registry, logger: logger) { port in
+            logger.info("listening", metadata: ["address": "\(settings.host):\(port)", "public_url": "\(settings.publicURL)"])
+        }
+        try await app.runService()
+    }
+}
