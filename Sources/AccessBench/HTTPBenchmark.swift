@@ -13,22 +13,17 @@ import HTTPTransport
 /// resident memory is its own. scripts/bench-http.sh runs both.
 func runHTTPBenchmark(arguments: [String]) async throws {
     let options = BenchOptions(arguments.dropFirst())
-    switch arguments.first {
-    case "serve":
+    switch (arguments.first, options.string("--url")) {
+    case ("serve", _):
         try await serveFakeSlack(port: options.int("--port") ?? 0)
-    case "client":
-        guard let url = options.string("--url") else { throw BenchUsage() }
+    case ("client", let url?):
         try await postMany(
             url: url + "/api/chat.postMessage", requests: options.int("--requests") ?? 50_000,
             concurrency: options.int("--concurrency") ?? 16)
     default:
-        throw BenchUsage()
-    }
-}
-
-private struct BenchUsage: Error, CustomStringConvertible {
-    var description: String {
-        "usage: accessbot-bench http serve [--port N] | http client --url URL [--requests N] [--concurrency C]"
+        FileHandle.standardError.write(
+            Data("usage: accessbot-bench http serve [--port N] | http client --url URL [--requests N] [--concurrency C]\n".utf8))
+        exit(64)
     }
 }
 

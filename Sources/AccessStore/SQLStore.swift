@@ -21,7 +21,8 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
         self.sessions = sessions
         self.logger = logger
         let writer = BatchWriter(sessions: sessions, logger: logger)
-        self.writes = WriteQueue { jobs in await writer.execute(jobs) }
+        // SQLite has one writer; PostgreSQL runs a few batches at once on pooled connections.
+        self.writes = WriteQueue(concurrency: sessions.dialect == .sqlite ? 1 : 4) { jobs in await writer.execute(jobs) }
     }
 
     /// Opens the database a URL names; throws `SQLStoreError.invalidURL` for a malformed URL,
@@ -66,11 +67,15 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
     // MARK: RequestStore writes
 
     public func create(_ outcome: Outcome) async throws {
-        try await writes.submit(OutcomeRows(outcome, consumedTimer: nil))
+        try await write(OutcomeRows(outcome, consumedTimer: nil))
     }
 
     public func commit(_ outcome: Outcome, consumedTimer: TimerID?) async throws {
         guard outcome.expectedVersion != nil else { throw SQLStoreError.missingExpectedVersion(outcome.request.id.rawValue) }
-        try await writes.submit(OutcomeRows(outcome, consumedTimer: consumedTimer))
+        try await write(OutcomeRows(outcome, consumedTimer: consumedTimer))
+    }
+
+    private func write(_ rows: OutcomeRows) async throws {
+        try await writes.submit(rows)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// The multi handle and the one thread that drives it.
 ///
-/// Callers enqueue transfers and cancellations under `lock` and wake the
-/// thread with `curl_multi_wakeup`; the thread moves them into the multi
+/// Callers enqueue transfers and cancellations under `lock` and, if the
+/// thread sleeps, wake it with `curl_multi_wakeup`; it moves them into the multi
 /// handle, runs `curl_multi_perform`, resumes finished callers, and sleeps in
 /// `curl_multi_poll` until a socket is ready, a timer is due or it is woken.
 ///

@@ -31,7 +31,8 @@ struct TLSTests {
         let server = try Self.start(
             openssl, ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www", "-quiet"])
         defer {
-            server.terminate()
+            // SIGKILL: the child inherits the test thread's blocked signals, SIGTERM among them.
+            kill(server.processIdentifier, SIGKILL)
             server.waitUntilExit()
         }
 

@@ -60,7 +60,8 @@ struct BlockKitTests {
     func factories() throws {
         let options = (0..<300).compactMap { SlackOption.make(label: String(repeating: "o", count: 200) + "\($0)", value: "v\($0)") }
         #expect(SlackOption.make(label: "x", value: String(repeating: "v", count: 151)) == nil)
-        let select = SlackElement.select(id: "pick", placeholder: "Pick", options: options, initial: SlackOption.make(label: "no", value: "nope"))
+        let select = SlackElement.select(
+            id: "pick", placeholder: "Pick", options: options, initial: SlackOption.make(label: "no", value: "nope"))
         guard case .staticSelect(let built) = select else { Issue.record("not a select"); return }
         #expect(built.options.count == 100)
         #expect(built.initialOption == nil)

@@ -37,7 +37,8 @@ struct CardRenderingTests {
         #expect(deny["value"]?.string == "R-7KX2P9QM")
     }
 
-    @Test("huge and hostile user input stays escaped and within limits", arguments: [CardDelivery.Purpose.approval, .reminder, .escalation])
+    @Test(
+        "huge and hostile user input stays escaped and within limits", arguments: [CardDelivery.Purpose.approval, .reminder, .escalation])
     func hostileInput(purpose: CardDelivery.Purpose) throws {
         let evil = "<!channel> <!here> <@U0BOSS> <https://evil.example|click> & " + String(repeating: "x<>&", count: 2500)
         var request = Fixtures.pending(justification: evil, answer: evil)
@@ -58,7 +59,8 @@ struct CardRenderingTests {
     @Test("a 10k-character deny reason is cut, escaped, and the buttons are gone")
     func deniedCard() throws {
         let reason = "<!channel> " + String(repeating: "no ", count: 3400)
-        let card = SlackCards.current(request: Fixtures.denied(reason: reason), catalog: Fixtures.catalog, mentions: Fixtures.mentions, now: now)
+        let card = SlackCards.current(
+            request: Fixtures.denied(reason: reason), catalog: Fixtures.catalog, mentions: Fixtures.mentions, now: now)
         #expect(try Fixtures.messageProblem(card) == nil)
         let json = try Fixtures.json(card.blocks)
         #expect(!(json.array ?? []).contains { $0["type"]?.string == "actions" })

@@ -1,8 +1,8 @@
-import Testing
 import AccessCore
 import AccessTesting
 import Foundation
 import SlackAdapter
+import Testing
 
 /// A small catalog and requests in every state, shared by the rendering tests.
 enum Fixtures {
@@ -41,7 +41,8 @@ enum Fixtures {
     static let mentions = SlackMentions([alice: "U0001CCCC", bob: "U0002EEEE", carol: "U0003CARO"])
 
     /// A pending request at step 1 of 2.
-    static func pending(id: RequestID = "R-7KX2P9QM", justification: String = "incident 4411", answer: String = "on call") -> AccessRequest {
+    static func pending(id: RequestID = "R-7KX2P9QM", justification: String = "incident 4411", answer: String = "on call") -> AccessRequest
+    {
         AccessRequest(
             id: id, requester: alice, requestType: "github-admin", resources: ["github-admins"],
             answers: [Answer(question: "reason", value: answer), Answer(question: "duration", value: "4h")],
@@ -93,4 +94,3 @@ enum Fixtures {
         return validator.check(view: try json(view))
     }
 }
-

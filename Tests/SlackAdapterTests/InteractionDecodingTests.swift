@@ -66,7 +66,9 @@ struct InteractionDecodingTests {
         let body = SlackPayloadFixtures.viewSubmission(
             callbackID: "deny_reason", privateMetadata: "R-7KX2P9QM", values: ["reason": .text("  not on call  ")])
         let interaction = try SlackInteraction.decode(formBody: body)
-        #expect(interaction.kind == .cardAction(.deny("R-7KX2P9QM", reason: "not on call"), source: .modal(SlackViewRef(id: "V0001MODAL", hash: "hash-1"))))
+        #expect(
+            interaction.kind
+                == .cardAction(.deny("R-7KX2P9QM", reason: "not on call"), source: .modal(SlackViewRef(id: "V0001MODAL", hash: "hash-1"))))
         let empty = SlackPayloadFixtures.viewSubmission(callbackID: "deny_reason", privateMetadata: "R-1", values: ["reason": .text(" ")])
         #expect(throws: SlackPayloadError.missingField("reason")) { try SlackInteraction.decode(formBody: empty) }
         let unknown = SlackPayloadFixtures.viewSubmission(callbackID: "other", privateMetadata: "R-1", values: [:])
@@ -96,15 +98,23 @@ struct InteractionDecodingTests {
     func requestTypeChosen() throws {
         let body = SlackPayloadFixtures.blockActions(
             actionID: "request_type", selectedOption: "db-access", container: .view(id: "V0001MODAL", type: "modal"))
-        #expect(try SlackInteraction.decode(formBody: body).kind == .requestTypeChosen("db-access", view: SlackViewRef(id: "V0001MODAL", hash: "hash-1")))
+        #expect(
+            try SlackInteraction.decode(formBody: body).kind
+                == .requestTypeChosen("db-access", view: SlackViewRef(id: "V0001MODAL", hash: "hash-1")))
     }
 
     @Test("events: handshake, app home, others ignored")
     func events() throws {
-        #expect(try SlackEventEnvelope.decode(jsonBody: SlackPayloadFixtures.urlVerification(challenge: "3eZb")) == .urlVerification(challenge: "3eZb"))
+        #expect(
+            try SlackEventEnvelope.decode(jsonBody: SlackPayloadFixtures.urlVerification(challenge: "3eZb"))
+                == .urlVerification(challenge: "3eZb"))
         let home = try SlackEventEnvelope.decode(jsonBody: SlackPayloadFixtures.appHomeOpened(userID: "U0001CCCC", eventID: "Ev9"))
         #expect(
-            home == .callback(SlackEventCallback(eventID: "Ev9", teamID: "T0001AAAA", apiAppID: "A0001DDDD", event: .appHomeOpened(userID: "U0001CCCC", tab: .home))))
+            home
+                == .callback(
+                    SlackEventCallback(
+                        eventID: "Ev9", teamID: "T0001AAAA", apiAppID: "A0001DDDD", event: .appHomeOpened(userID: "U0001CCCC", tab: .home)))
+        )
         if case .callback(let callback) = home { #expect(callback.deduplicationKey == "slack-event:T0001AAAA:Ev9") }
 
         let vector = try #require(try SlackVector.all().first { $0.name.hasPrefix("S4") })
@@ -112,7 +122,9 @@ struct InteractionDecodingTests {
         #expect(mention.event == .other(type: "app_mention"))
 
         let userObject = Array(#"{"type":"event_callback","event_id":"Ev2","event":{"type":"user_change","user":{"id":"U1"}}}"#.utf8)
-        #expect(try SlackEventEnvelope.decode(jsonBody: userObject) == .callback(SlackEventCallback(eventID: "Ev2", teamID: nil, apiAppID: nil, event: .other(type: "user_change"))))
+        #expect(
+            try SlackEventEnvelope.decode(jsonBody: userObject)
+                == .callback(SlackEventCallback(eventID: "Ev2", teamID: nil, apiAppID: nil, event: .other(type: "user_change"))))
         let limited = Array(#"{"type":"app_rate_limited","team_id":"T1","minute_rate_limited":1518467820}"#.utf8)
         #expect(try SlackEventEnvelope.decode(jsonBody: limited) == .ignored(type: "app_rate_limited"))
     }

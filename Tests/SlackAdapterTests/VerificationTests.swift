@@ -68,7 +68,8 @@ struct VerificationTests {
             }
         }
         #expect(throws: SlackVerificationError.badSignature) {
-            try verifier.verify(body: vector.bytes + [0x0A], timestamp: vector.timestamp, signature: vector.expectedSignature, now: vector.date)
+            try verifier.verify(
+                body: vector.bytes + [0x0A], timestamp: vector.timestamp, signature: vector.expectedSignature, now: vector.date)
         }
     }
 
@@ -136,6 +137,7 @@ struct VerificationTests {
         let now = Date(timeIntervalSince1970: 1_750_000_000)
         let headers = SlackSigner(secret: "s3cret").headers(for: body, at: now)
         #expect(headers.timestamp == "1750000000")
-        try SlackRequestVerifier(signingSecret: "s3cret").verify(body: body, timestamp: headers.timestamp, signature: headers.signature, now: now)
+        try SlackRequestVerifier(signingSecret: "s3cret").verify(
+            body: body, timestamp: headers.timestamp, signature: headers.signature, now: now)
     }
 }

@@ -22,7 +22,7 @@ struct DatabaseConnector: Service {
                 do {
                     try await opened.migrate()
                 } catch {
-                    try? await opened.close()
+                    try? await Task { try await opened.close() }.value
                     throw error
                 }
                 store = opened
@@ -43,9 +43,10 @@ struct DatabaseConnector: Service {
         state.becomeReady(ReadyState(store: store, service: service))
         logger.info("database ready", metadata: ["database": "\(Self.redacted(configuration.databaseURL))"])
 
-        // Keep the store open until shutdown is asked for; then close it.
+        // Keep the store open until shutdown is asked for; then close it, in a task of its own
+        // so a cancelled shutdown still closes the connections cleanly.
         try? await gracefulShutdown()
-        try? await store.close()
+        try? await Task { try await store.close() }.value
     }
 
     /// The database URL without its password, for logs.

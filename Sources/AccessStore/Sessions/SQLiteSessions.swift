@@ -27,6 +27,8 @@ final class SQLiteSessions: Sessions {
             // See `SQLiteSynchronous` for why FULL is the default.
             try await db.raw(synchronous == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").run()
             try await db.raw("PRAGMA temp_store = MEMORY").run()
+            try await db.raw("PRAGMA cache_size = -65536").run()
+            try await db.raw("PRAGMA wal_autocheckpoint = 0").run()
             for _ in 0..<count {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                 readers.append(reader)

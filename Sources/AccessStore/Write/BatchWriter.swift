@@ -11,7 +11,16 @@ struct BatchWriter: Sendable {
     /// single bad outcome fails only its own caller.
     func execute(_ jobs: [OutcomeRows]) async -> [Result<Void, any Error>] {
         do {
-            return try await sessions.transaction { db in try await write(jobs, db) }
+            if sessions.dialect == .postgres { return try await writeInOneStatement(jobs) }
+            let t0 = ContinuousClock.now
+            let r = try await sessions.transaction { db in
+                let t1 = ContinuousClock.now
+                let r = try await write(jobs, db)
+                TMPTimes.add("write", ContinuousClock.now - t1)
+                return r
+            }
+            TMPTimes.add("transaction", ContinuousClock.now - t0)
+            return r
         } catch {
             guard jobs.count > 1 else { return [.failure(error)] }
             logger.warning("group commit failed, writing one by one", metadata: ["error": "\(error)", "batch": "\(jobs.count)"])
@@ -23,6 +32,7 @@ struct BatchWriter: Sendable {
 
     private func write(_ jobs: [OutcomeRows], _ db: any SQLDatabase) async throws -> [Result<Void, any Error>] {
         var won = [Bool](repeating: false, count: jobs.count)
+        let TMPstart = ContinuousClock.now
 
         let creates = jobs.indices.filter { jobs[$0].isCreate }
         if !creates.isEmpty {
@@ -32,6 +42,7 @@ struct BatchWriter: Sendable {
             let inserted = Set(try rows.map { try $0.value("id", String.self, table: "requests") })
             for index in creates { won[index] = inserted.contains(jobs[index].requestID.rawValue) }
         }
+        TMPTimes.add("insert-requests", ContinuousClock.now - TMPstart)
         for index in jobs.indices where !jobs[index].isCreate {
             won[index] = try await compareAndSwap(jobs[index], db)
         }
@@ -53,11 +64,23 @@ struct BatchWriter: Sendable {
         try await SQLText.insert(db, into: "audit_events", columns: OutcomeRows.auditColumns, rows: winners.flatMap(\.audit))
         try await SQLText.insert(db, into: "outbox", columns: OutcomeRows.outboxColumns, rows: winners.flatMap(\.outbox))
         try await SQLText.insert(db, into: "timers", columns: OutcomeRows.timerColumns, rows: winners.flatMap(\.timers))
+        TMPTimes.add("all-inserts", ContinuousClock.now - TMPstart)
 
         return jobs.indices.map { index in
             if won[index] { return .success(()) }
             let id = jobs[index].requestID
             return .failure(jobs[index].isCreate ? StoreError.duplicate(id) : StoreError.conflict(id))
+        }
+    }
+
+    /// PostgreSQL: the whole batch as one statement (see `PostgresWriteStatement`).
+    private func writeInOneStatement(_ jobs: [OutcomeRows]) async throws -> [Result<Void, any Error>] {
+        let statement = PostgresWriteStatement.make(jobs)
+        let rows = try await sessions.write { db in try await db.raw(statement).all() }
+        let written = Set(try rows.map { try $0.value("id", String.self, table: "requests") })
+        return jobs.map { job in
+            if written.contains(job.requestID.rawValue) { return .success(()) }
+            return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))
         }
     }
 
@@ -73,5 +96,17 @@ struct BatchWriter: Sendable {
             WHERE id = \(bind: job.requestID.rawValue) AND version = \(bind: expected) RETURNING id
             """
         return try await !db.raw(sql).all().isEmpty
+    }
+}
+
+import Foundation
+enum TMPTimes {
+    nonisolated(unsafe) static var totals: [String: Duration] = [:]
+    nonisolated(unsafe) static var counts: [String: Int] = [:]
+    static let lock = NSLock()
+    static func add(_ k: String, _ d: Duration) {
+        lock.lock(); defer { lock.unlock() }
+        totals[k, default: .zero] += d; counts[k, default: 0] += 1
+        if counts[k]! % 500 == 0 { print("TMP \(k): avg \(totals[k]! / counts[k]!)") }
     }
 }

@@ -13,12 +13,16 @@ actor WriteQueue {
     }
 
     private var waiting: [Job] = []
-    private var draining = false
+    private var draining = 0
+    private var TMPstats: (Int, Int, Duration) = (0, 0, .zero)
     private let maxBatch: Int
+    private let concurrency: Int
     private let execute: Execute
 
-    init(maxBatch: Int = 256, execute: @escaping Execute) {
+    /// `concurrency` batches may be in flight at once (1 for SQLite's single writer).
+    init(maxBatch: Int = 256, concurrency: Int = 1, execute: @escaping Execute) {
         self.maxBatch = maxBatch
+        self.concurrency = concurrency
         self.execute = execute
     }
 
@@ -26,9 +30,9 @@ actor WriteQueue {
     func submit(_ rows: OutcomeRows) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             waiting.append(Job(rows: rows, continuation: continuation))
-            if !draining {
-                draining = true
-                Task { await drain() }
+            if draining < concurrency {
+                draining += 1
+                Task(priority: .high) { await drain() }
             }
         }
     }
@@ -37,10 +41,14 @@ actor WriteQueue {
         while true {
             let batch = takeBatch()
             guard !batch.isEmpty else {
-                draining = false
+                draining -= 1
                 return
             }
+            TMPstats.0 += 1; TMPstats.1 += batch.count
+            let t0 = ContinuousClock.now
             let results = await execute(batch.map(\.rows))
+            TMPstats.2 += ContinuousClock.now - t0
+            if TMPstats.0 % 200 == 0 { print("TMP batches \(TMPstats.0) avg size \(Double(TMPstats.1)/Double(TMPstats.0)) avg time \(TMPstats.2 / TMPstats.0)") }
             for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
         }
     }

@@ -12,7 +12,8 @@ import Foundation
 ///
 /// It counts TCP connections, so a test can see whether a client reused
 /// them, and records requests unless told not to. Start it with
-/// ``init(port:recordsRequests:handler:)``; ``stop()`` closes everything.
+/// ``init(port:recordsRequests:handler:)``; ``stop()`` (or dropping the last
+/// reference) closes everything.
 ///
 /// `@unchecked Sendable`: the mutable state is guarded by `lock`.
 public final class FakeHTTPServer: @unchecked Sendable {
@@ -39,7 +40,10 @@ public final class FakeHTTPServer: @unchecked Sendable {
         self.port = boundPort
         self.handler = handler
         self.recordsRequests = recordsRequests
-        let thread = Thread { [self] in acceptLoop() }
+        // Weak, so that dropping the last reference stops the server too.
+        let thread = Thread { [weak self] in
+            while let server = self, server.acceptNext() {}
+        }
         thread.name = "fake-http-accept"
         thread.start()
     }
@@ -70,25 +74,26 @@ public final class FakeHTTPServer: @unchecked Sendable {
         }
     }
 
-    private func acceptLoop() {
-        while true {
-            var ready = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-            _ = poll(&ready, 1, 100)
-            let next: (socket: Int32, index: Int)? = lock.withLock {
-                guard !stopped else { return nil }
-                let socket = accept(listener, nil, nil)
-                guard socket >= 0 else { return (-1, 0) }
-                openSockets.insert(socket)
-                accepted += 1
-                return (socket, accepted - 1)
-            }
-            guard let next else { return }
-            guard next.socket >= 0 else { continue }
-            FakeSocket.configureConnection(next.socket)
-            let thread = Thread { [self] in serve(next.socket, index: next.index) }
-            thread.name = "fake-http-connection"
-            thread.start()
+    /// Waits up to 100 ms for a connection and serves it on a thread of its
+    /// own; false once stopped.
+    private func acceptNext() -> Bool {
+        var ready = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+        _ = poll(&ready, 1, 100)
+        let next: (socket: Int32, index: Int)? = lock.withLock {
+            guard !stopped else { return nil }
+            let socket = accept(listener, nil, nil)
+            guard socket >= 0 else { return (-1, 0) }
+            openSockets.insert(socket)
+            accepted += 1
+            return (socket, accepted - 1)
         }
+        guard let next else { return false }
+        guard next.socket >= 0 else { return true }
+        FakeSocket.configureConnection(next.socket)
+        let thread = Thread { [self] in serve(next.socket, index: next.index) }
+        thread.name = "fake-http-connection"
+        thread.start()
+        return true
     }
 
     private func serve(_ socket: Int32, index: Int) {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A fake Slack Web API on 127.0.0.1 that speaks the real protocol: bearer-token checks,
 /// Slack's Block Kit and text limits (`invalid_blocks`, `msg_too_long`, ...), realistic `ts`
@@ -19,12 +20,14 @@ public final class FakeSlackAPI: Sendable {
     /// The port it listens on.
     public let port: Int
     private let state: FakeSlackState
+    private let group: ServiceGroup
     private let server: Task<Void, Never>
 
-    private init(port: Int, state: FakeSlackState, server: Task<Void, Never>) {
+    private init(port: Int, state: FakeSlackState, group: ServiceGroup, server: Task<Void, Never>) {
         self.port = port
         self.baseURL = "http://127.0.0.1:\(port)/api"
         self.state = state
+        self.group = group
         self.server = server
     }
 
@@ -66,12 +69,13 @@ public final class FakeSlackAPI: Sendable {
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let server = Task {
-            try? await app.run()
+            try? await group.run()
             continuation.finish()
         }
         for await port in ports where port > 0 {
-            return FakeSlackAPI(port: port, state: state, server: server)
+            return FakeSlackAPI(port: port, state: state, group: group, server: server)
         }
         server.cancel()
         throw FakeSlackError.didNotStart
@@ -82,9 +86,9 @@ public final class FakeSlackAPI: Sendable {
         "http://127.0.0.1:\(port)/hooks/\(path)"
     }
 
-    /// Stops the server and waits until it has.
+    /// Stops the server (gracefully: requests in flight are answered) and waits until it has.
     public func stop() async {
-        server.cancel()
+        await group.triggerGracefulShutdown()
         await server.value
     }
 

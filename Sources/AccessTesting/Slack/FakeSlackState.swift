@@ -51,7 +51,8 @@ actor FakeSlackState {
         if let index = failures.firstIndex(where: { $0.method == nil || $0.method == method }) {
             switch failures.remove(at: index).failure {
             case .rateLimited(let seconds):
-                return FakeSlackReply(status: 429, json: .object(["ok": .bool(false), "error": .string("ratelimited")]), retryAfter: seconds)
+                return FakeSlackReply(
+                    status: 429, json: .object(["ok": .bool(false), "error": .string("ratelimited")]), retryAfter: seconds)
             case .httpStatus(let status):
                 return FakeSlackReply(status: status, json: .null, rawBody: Array("<html>upstream error</html>".utf8))
             case .error(let code):

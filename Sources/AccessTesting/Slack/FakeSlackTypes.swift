@@ -7,7 +7,9 @@ public struct FakeSlackUser: Hashable, Sendable {
     public var isBot: Bool
     public var teamID: String
 
-    public init(id: String, email: String?, realName: String? = nil, deleted: Bool = false, isBot: Bool = false, teamID: String = "T0001AAAA") {
+    public init(
+        id: String, email: String?, realName: String? = nil, deleted: Bool = false, isBot: Bool = false, teamID: String = "T0001AAAA"
+    ) {
         self.id = id
         self.email = email
         self.realName = realName

@@ -103,7 +103,9 @@ public struct FakeSlackValidator: Sendable {
             let maxLength = element["max_length"]?.number.map(Int.init) ?? 3000
             guard (1...3000).contains(maxLength) else { return "max_length: 1 to 3000" }
             if let placeholder = element["placeholder"], let problem = text(placeholder, max: 150, plainOnly: true) { return problem }
-            if let initial = element["initial_value"], (initial.string.map(Self.length) ?? 0) > maxLength { return "initial_value too long" }
+            if let initial = element["initial_value"], (initial.string.map(Self.length) ?? 0) > maxLength {
+                return "initial_value too long"
+            }
             return nil
         default:
             return "unsupported element type \(type)"

@@ -46,6 +46,7 @@ public struct Mrkdwn: Hashable, Sendable, ExpressibleByStringLiteral {
     /// Appends another text.
     public mutating func append(_ other: Mrkdwn) { pieces.append(contentsOf: other.pieces) }
 
+    /// The two texts one after the other.
     public static func + (lhs: Mrkdwn, rhs: Mrkdwn) -> Mrkdwn {
         var result = lhs
         result.append(rhs)
@@ -67,19 +68,21 @@ public struct Mrkdwn: Hashable, Sendable, ExpressibleByStringLiteral {
 
     /// The escaped text, at most `limit` long (ending in `…` when cut).
     public func rendered(limit: Int = .max) -> String {
+        guard limit > 0 else { return "" }
         let full = render(budget: .max)
-        if SlackLimits.length(full.text) <= limit { return full.text }
-        return render(budget: max(0, limit - 1)).text + "…"
+        if SlackLimits.length(full) <= limit { return full }
+        return render(budget: max(0, limit - 1)) + "…"
     }
 
-    private func render(budget: Int) -> (text: String, cut: Bool) {
+    /// The text up to `budget` units, stopping before the first piece that does not fit.
+    private func render(budget: Int) -> String {
         var out = ""
         var used = 0
         for piece in pieces {
             switch piece {
             case .markup(let markup):
                 let size = SlackLimits.length(markup)
-                guard used + size <= budget else { return (out, true) }
+                guard used + size <= budget else { return out }
                 out += markup
                 used += size
             case .user(let text, let max):
@@ -94,20 +97,20 @@ public struct Mrkdwn: Hashable, Sendable, ExpressibleByStringLiteral {
                         ownCut = true
                         break
                     }
-                    guard used + size <= budget else { return (out, true) }
+                    guard used + size <= budget else { return out }
                     out += escaped
                     used += size
                     ownUsed += size
                 }
                 if ownCut {
                     // Over its own limit: end this piece with an ellipsis and go on.
-                    guard used + 1 <= budget else { return (out, true) }
+                    guard used + 1 <= budget else { return out }
                     out += "…"
                     used += 1
                 }
             }
         }
-        return (out, false)
+        return out
     }
 
     private static func escapedLength(of text: String) -> Int {

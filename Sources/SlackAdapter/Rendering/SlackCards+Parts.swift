@@ -116,7 +116,8 @@ extension SlackCards {
         let confirm = SlackElement.confirm(
             title: "Approve \(request.id.rawValue)?", text: grants, confirm: "Approve", deny: "Cancel", style: .primary)
         return [
-            .button("Approve", action: .approve, discriminator: discriminator, value: request.id.rawValue, style: .primary, confirm: confirm),
+            .button(
+                "Approve", action: .approve, discriminator: discriminator, value: request.id.rawValue, style: .primary, confirm: confirm),
             .button("Deny", action: .deny, discriminator: discriminator, value: request.id.rawValue, style: .danger),
         ]
     }

@@ -28,7 +28,9 @@ public enum SlackNotices {
             text = ":scissors: " + subject + .markup(" is for \(span) at most: that is the longest the resource allows.")
         case .stepApproved(let step, let total, let by):
             let next = request.currentApprovers.isEmpty ? Mrkdwn() : " It now waits on " + format.people(request.currentApprovers) + "."
-            text = ":white_check_mark: " + format.person(by) + .markup(" approved step \(step + 1) of \(total) of ") + about(capitalized: false) + "." + next
+            text =
+                ":white_check_mark: " + format.person(by) + .markup(" approved step \(step + 1) of \(total) of ")
+                + about(capitalized: false) + "." + next
         case .approved(let by):
             let who = by.isEmpty ? Mrkdwn("automatically") : "by " + format.people(by)
             text = ":white_check_mark: " + subject + " was approved " + who + ". Access is being granted."
@@ -45,12 +47,16 @@ public enum SlackNotices {
             let next: Mrkdwn = toRequester ? " The owning team was told." : " Fix it and retry the grant."
             text = ":warning: Granting " + about(capitalized: false) + " failed: " + .text(reason, max: 1000) + "." + next
         case .expiringSoon(let end):
-            text = ":alarm_clock: " + access + " ends " + SlackFormat.date(end) + ". Ask again if you need longer."
+            text =
+                ":alarm_clock: " + access + " ends " + SlackFormat.date(end)
+                + .markup(" (request \(request.id.rawValue)). Ask again if you need longer.")
         case .expired:
             let manual: Mrkdwn = toRequester ? "" : " If it was granted by hand, remove it by hand now."
             text = ":lock: " + access + .markup(" from request \(request.id.rawValue) has ended.") + manual
         case .revoked(let by, let reason):
-            text = ":lock: " + access + " was revoked by " + format.actor(by) + "." + reasonLine(reason)
+            text =
+                ":lock: " + access + .markup(" from request \(request.id.rawValue) was revoked by ") + format.actor(by) + "."
+                + reasonLine(reason)
         }
         return SlackMessageContent(text)
     }

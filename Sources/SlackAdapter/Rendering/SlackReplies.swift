@@ -49,7 +49,8 @@ public enum SlackReplies {
     /// The Slack user could not be matched to a directory person.
     public static func unknownPerson() -> SlackMessageContent {
         SlackMessageContent(
-            "I could not match your Slack account to a person in the directory (is the email on your Slack profile the one you sign in with?). Ask an admin for help.")
+            "I could not match your Slack account to a person in the directory (is the email on your Slack profile the one you sign in with?). Ask an admin for help."
+        )
     }
 
     /// A click on a button this server no longer renders (an old card).

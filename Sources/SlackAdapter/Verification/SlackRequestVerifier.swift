@@ -44,10 +44,11 @@ public struct SlackRequestVerifier: Sendable {
     /// The expected `X-Slack-Signature` value for a body: `v0=` and 64 lowercase hex digits.
     public func signature(body: [UInt8], timestamp: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Self.basestring(body: body, timestamp: timestamp), using: key)
-        return "v0=" + mac.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "v0="
+            + mac.map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 
     private static func basestring(body: [UInt8], timestamp: String) -> [UInt8] {

@@ -22,7 +22,9 @@ public struct SlackUserInfo: Hashable, Sendable {
     public var deleted: Bool
     public var isBot: Bool
 
-    public init(id: String, teamID: String? = nil, email: String? = nil, realName: String? = nil, deleted: Bool = false, isBot: Bool = false) {
+    public init(
+        id: String, teamID: String? = nil, email: String? = nil, realName: String? = nil, deleted: Bool = false, isBot: Bool = false
+    ) {
         self.id = id
         self.teamID = teamID
         self.email = email

@@ -28,10 +28,12 @@ public struct SlackWebAPI: Sendable {
     }
 
     /// Calls a write method with a JSON body.
-    func call<Response: Decodable>(_ method: String, json body: some Encodable, as _: Response.Type) async throws(SlackAPIError) -> Response {
+    func call<Response: Decodable>(_ method: String, json body: some Encodable, as _: Response.Type) async throws(SlackAPIError) -> Response
+    {
         var headers = authHeaders
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
-        let request = HTTPRequest(method: .post, url: "\(baseURL)/\(method)", headers: headers, body: SlackJSON.encode(body), timeout: timeout)
+        let request = HTTPRequest(
+            method: .post, url: "\(baseURL)/\(method)", headers: headers, body: SlackJSON.encode(body), timeout: timeout)
         return try Self.decode(try await send(request), as: Response.self)
     }
 
