@@ -2,10 +2,12 @@
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 switch arguments.first {
+case "core":
+    try runCoreBenchmark(arguments: Array(arguments.dropFirst()))
 case "http":
     try await runHTTPBenchmark(arguments: Array(arguments.dropFirst()))
 case "store":
     try await runStoreBenchmark(arguments: Array(arguments.dropFirst()))
 default:
-    print("usage: accessbot-bench <benchmark> [options]; benchmarks: http")
+    print("usage: accessbot-bench <benchmark> [options]; benchmarks: core, store, http")
 }

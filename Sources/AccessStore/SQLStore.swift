@@ -31,7 +31,7 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
         try await open(StoreLocation(url: url), logger: logger)
     }
 
-    /// Opens a parsed location. PostgreSQL is pinged once so bad credentials fail at start.
+    /// Opens a parsed location. PostgreSQL is connected to once, so bad credentials fail at start.
     public static func open(_ location: StoreLocation, logger: Logger) async throws -> SQLStore {
         let sessions: any Sessions
         switch location {
@@ -40,7 +40,7 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
         case .sqliteMemory:
             sessions = try await SQLiteSessions.openInMemory(logger: logger)
         case .postgres(let postgres):
-            sessions = PostgresSessions.open(postgres, logger: logger)
+            sessions = try await PostgresSessions.open(postgres, logger: logger)
         }
         let store = SQLStore(location: location, sessions: sessions, logger: logger)
         if case .postgres = location {

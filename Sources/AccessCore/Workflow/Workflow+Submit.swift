@@ -24,7 +24,7 @@ extension Workflow {
 
         var transition = Transition(request: request, now: now)
         transition.record(.submitted, actor: .user(submission.requester.id), from: nil)
-        transition.tellRequester(.submitted)
+        // The requester's own confirmation is the adapter's inline answer, not a second message.
         if let capped { transition.tellRequester(.durationCapped(to: capped)) }
 
         if steps.isEmpty {

@@ -26,16 +26,21 @@ public func buildApplication(
     MetricsRoutes(registry: registry).register(on: router)
     let http = CurlHTTPClient()
     var executors: [any EffectExecutor] = [UnconfiguredGrantExecutor(logger: logger)]
+    var deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)?
     if let slack = configuration.slack {
         SlackRoutes(configuration: configuration, slack: slack, state: state, http: http).register(on: router)
         let api = SlackWebAPI(baseURL: slack.apiURL, token: slack.botToken, http: http)
-        executors.append(SlackEffectExecutor(api: api, catalog: configuration.catalog, pacer: ChannelPacer(), logger: logger))
+        executors.append(SlackEffectExecutor(api: api, catalog: configuration.catalog, pacer: ChannelPacer(interval: configuration.slackChannelInterval), logger: logger))
+        if let channel = configuration.catalog.escalationChannel?.slack {
+            deadLetterAlert = SlackDeadLetterAlert(api: api, channel: channel, logger: logger).callAsFunction
+        }
     }
 
     let services: [any Service] = [
         HTTPClientService(client: http),
         DatabaseConnector(configuration: configuration, state: state, logger: logger),
-        DeliveryService(configuration: configuration, state: state, executors: executors, logger: logger),
+        DeliveryService(
+            configuration: configuration, state: state, executors: executors, deadLetterAlert: deadLetterAlert, logger: logger),
         TimerService(configuration: configuration, state: state, logger: logger),
     ]
     return Application(

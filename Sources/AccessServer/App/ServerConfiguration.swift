@@ -16,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var pollInterval: Duration
     /// First and longest wait between attempts to reach a database that is down at start.
     public var databaseRetry: (first: Duration, max: Duration)
+    /// Least time between two messages to one Slack channel (Slack allows about one a second).
+    public var slackChannelInterval: Duration = .seconds(1)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:accessbot.sqlite", publicURL: String? = nil,

@@ -12,6 +12,8 @@ struct DeliveryService: Service {
     let configuration: ServerConfiguration
     let state: AppState
     let executors: [any EffectExecutor]
+    /// Tells people once about a message that failed for good (the escalation channel).
+    let deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)?
     let logger: Logger
     /// Messages carried out at once (different requests; one request's messages stay in order).
     var concurrency = 16
@@ -19,10 +21,14 @@ struct DeliveryService: Service {
     var lease = TimeSpan(seconds: 60)
     private let worker = "delivery-\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
 
-    init(configuration: ServerConfiguration, state: AppState, executors: [any EffectExecutor], logger: Logger) {
+    init(
+        configuration: ServerConfiguration, state: AppState, executors: [any EffectExecutor],
+        deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)? = nil, logger: Logger
+    ) {
         self.configuration = configuration
         self.state = state
         self.executors = executors
+        self.deadLetterAlert = deadLetterAlert
         self.logger = logger
     }
 
@@ -76,6 +82,7 @@ struct DeliveryService: Service {
                 try await ready.store.killOutbox(message.id, error: reason)
                 metrics.dead.increment()
                 log.error("delivery failed permanently", metadata: ["reason": "\(reason)"])
+                await deadLetterAlert?(message, reason)
             }
         } catch {
             // The lease runs out and the message is tried again: at-least-once.

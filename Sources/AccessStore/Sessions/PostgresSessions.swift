@@ -16,14 +16,29 @@ final class PostgresSessions: Sessions {
         self.schema = schema
     }
 
-    /// Starts the pool. Connections open lazily, so this does not touch the network.
-    static func open(_ location: PostgresLocation, logger: Logger) -> PostgresSessions {
+    /// Connects once to check the address and credentials (the pool would retry a wrong
+    /// password for a minute), then starts the pool.
+    static func open(_ location: PostgresLocation, logger: Logger) async throws -> PostgresSessions {
         let tls: PostgresClient.Configuration.TLS
+        let probeTLS: PostgresConnection.Configuration.TLS
         switch location.tls {
-        case .disable: tls = .disable
-        case .prefer: tls = .prefer(.makeClientConfiguration())
-        case .require: tls = .require(.makeClientConfiguration())
+        case .disable:
+            tls = .disable
+            probeTLS = .disable
+        case .prefer:
+            tls = .prefer(.makeClientConfiguration())
+            probeTLS = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require:
+            tls = .require(.makeClientConfiguration())
+            probeTLS = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
+        let probe = try await PostgresConnection.connect(
+            configuration: PostgresConnection.Configuration(
+                host: location.host, port: location.port, username: location.username, password: location.password,
+                database: location.database, tls: probeTLS),
+            id: 0, logger: logger)
+        try await probe.close()
+
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: tls)

@@ -4,23 +4,39 @@ import SQLiteKit
 /// SQLite: one connection writes, a couple of others read (WAL lets readers see the last
 /// commit while a write is in progress). All writes of the process go through the one
 /// writer, one task at a time, which is both the simplest and the fastest way to use SQLite.
+///
+/// The writer has a thread of its own, so its statements never queue behind a reader's or a
+/// checkpoint; checkpoints (copying the WAL back into the database file) run in the background
+/// on another connection instead of inside whichever commit crosses the threshold.
 final class SQLiteSessions: Sessions {
     let dialect = Dialect.sqlite
     private let writer: SQLiteConnection
     /// Empty for an in-memory database, whose data only the writer's connection can see.
     private let readers: [SQLiteConnection]
+    private let writerThreads: NIOThreadPool?
+    private let checkpointer: Task<Void, Never>?
     private let lock = AsyncLock()
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], writerThreads: NIOThreadPool?, checkpointer: Task<Void, Never>?) {
         self.writer = writer
         self.readers = readers
+        self.writerThreads = writerThreads
+        self.checkpointer = checkpointer
     }
+
+    /// WAL pages after which the writer checkpoints by itself: a backstop should the
+    /// background checkpoints fall behind (64 MiB of WAL).
+    static let autocheckpointPages = 16_384
 
     /// Opens (creating if needed) the database file in WAL mode.
     static func open(path: String, synchronous: SQLiteSynchronous, readers count: Int = 2, logger: Logger) async throws -> SQLiteSessions {
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        var readers: [SQLiteConnection] = []
+        let threads = NIOThreadPool(numberOfThreads: 1)
+        threads.start()
+        var connections: [SQLiteConnection] = []
         do {
+            let writer = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: threads, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+            connections.append(writer)
             let db = writer.sql(queryLogLevel: nil)
             try await db.raw("PRAGMA busy_timeout = 5000").run()
             try await db.raw("PRAGMA journal_mode = WAL").run()
@@ -28,26 +44,51 @@ final class SQLiteSessions: Sessions {
             try await db.raw(synchronous == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").run()
             try await db.raw("PRAGMA temp_store = MEMORY").run()
             try await db.raw("PRAGMA cache_size = -65536").run()
-            try await db.raw("PRAGMA wal_autocheckpoint = 0").run()
+            try await db.raw("PRAGMA wal_autocheckpoint = \(unsafeRaw: "\(autocheckpointPages)")").run()
+            var readers: [SQLiteConnection] = []
             for _ in 0..<count {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                connections.append(reader)
                 readers.append(reader)
                 let rdb = reader.sql(queryLogLevel: nil)
                 try await rdb.raw("PRAGMA busy_timeout = 5000").run()
                 try await rdb.raw("PRAGMA query_only = 1").run()
             }
+            let checkpoints = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            connections.append(checkpoints)
+            try await checkpoints.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
+            return SQLiteSessions(
+                writer: writer, readers: readers, writerThreads: threads,
+                checkpointer: checkpointLoop(checkpoints, synchronous: synchronous, logger: logger))
         } catch {
-            for reader in readers { try? await reader.close() }
-            try? await writer.close()
+            for connection in connections { try? await connection.close() }
+            try? await threads.shutdownGracefully()
             throw error
         }
-        return SQLiteSessions(writer: writer, readers: readers)
     }
 
     /// A private database in memory: gone when the store closes.
     static func openInMemory(logger: Logger) async throws -> SQLiteSessions {
         let writer = try await SQLiteConnection.open(storage: .memory, logger: logger)
-        return SQLiteSessions(writer: writer, readers: [])
+        return SQLiteSessions(writer: writer, readers: [], writerThreads: nil, checkpointer: nil)
+    }
+
+    /// Every 200 ms copies committed WAL pages back into the database file (`PASSIVE`: it
+    /// never blocks the writer or readers), and closes `connection` when cancelled.
+    private static func checkpointLoop(_ connection: SQLiteConnection, synchronous: SQLiteSynchronous, logger: Logger) -> Task<Void, Never> {
+        Task.detached(priority: .utility) {
+            let db = connection.sql(queryLogLevel: nil)
+            if synchronous == .normal { try? await db.raw("PRAGMA synchronous = NORMAL").run() }
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(200))
+                do {
+                    try await db.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                } catch {
+                    logger.warning("SQLite checkpoint failed", metadata: ["error": "\(error)"])
+                }
+            }
+            try? await connection.close()
+        }
     }
 
     func write<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
@@ -71,7 +112,10 @@ final class SQLiteSessions: Sessions {
     func close() async throws {
         try await lock.lock()
         await lock.close()
+        checkpointer?.cancel()
+        await checkpointer?.value
         for reader in readers { try await reader.close() }
         try await writer.close()
+        try await writerThreads?.shutdownGracefully()
     }
 }

@@ -24,14 +24,10 @@ extension Sessions {
         return try await write { db in
             // IMMEDIATE takes SQLite's write lock up front, so a second process waits (busy_timeout)
             // at BEGIN instead of failing halfway through.
-            let t0 = ContinuousClock.now
             try await db.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
-            TMPTimes.add("begin", ContinuousClock.now - t0)
             do {
                 let result = try await body(db)
-                let t1 = ContinuousClock.now
                 try await db.raw("COMMIT").run()
-                TMPTimes.add("commit", ContinuousClock.now - t1)
                 return result
             } catch {
                 try? await db.raw("ROLLBACK").run()

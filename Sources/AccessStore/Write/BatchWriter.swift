@@ -12,15 +12,7 @@ struct BatchWriter: Sendable {
     func execute(_ jobs: [OutcomeRows]) async -> [Result<Void, any Error>] {
         do {
             if sessions.dialect == .postgres { return try await writeInOneStatement(jobs) }
-            let t0 = ContinuousClock.now
-            let r = try await sessions.transaction { db in
-                let t1 = ContinuousClock.now
-                let r = try await write(jobs, db)
-                TMPTimes.add("write", ContinuousClock.now - t1)
-                return r
-            }
-            TMPTimes.add("transaction", ContinuousClock.now - t0)
-            return r
+            return try await sessions.transaction { db in try await write(jobs, db) }
         } catch {
             guard jobs.count > 1 else { return [.failure(error)] }
             logger.warning("group commit failed, writing one by one", metadata: ["error": "\(error)", "batch": "\(jobs.count)"])
@@ -32,7 +24,6 @@ struct BatchWriter: Sendable {
 
     private func write(_ jobs: [OutcomeRows], _ db: any SQLDatabase) async throws -> [Result<Void, any Error>] {
         var won = [Bool](repeating: false, count: jobs.count)
-        let TMPstart = ContinuousClock.now
 
         let creates = jobs.indices.filter { jobs[$0].isCreate }
         if !creates.isEmpty {
@@ -42,7 +33,6 @@ struct BatchWriter: Sendable {
             let inserted = Set(try rows.map { try $0.value("id", String.self, table: "requests") })
             for index in creates { won[index] = inserted.contains(jobs[index].requestID.rawValue) }
         }
-        TMPTimes.add("insert-requests", ContinuousClock.now - TMPstart)
         for index in jobs.indices where !jobs[index].isCreate {
             won[index] = try await compareAndSwap(jobs[index], db)
         }
@@ -64,7 +54,6 @@ struct BatchWriter: Sendable {
         try await SQLText.insert(db, into: "audit_events", columns: OutcomeRows.auditColumns, rows: winners.flatMap(\.audit))
         try await SQLText.insert(db, into: "outbox", columns: OutcomeRows.outboxColumns, rows: winners.flatMap(\.outbox))
         try await SQLText.insert(db, into: "timers", columns: OutcomeRows.timerColumns, rows: winners.flatMap(\.timers))
-        TMPTimes.add("all-inserts", ContinuousClock.now - TMPstart)
 
         return jobs.indices.map { index in
             if won[index] { return .success(()) }
@@ -99,14 +88,3 @@ struct BatchWriter: Sendable {
     }
 }
 
-import Foundation
-enum TMPTimes {
-    nonisolated(unsafe) static var totals: [String: Duration] = [:]
-    nonisolated(unsafe) static var counts: [String: Int] = [:]
-    static let lock = NSLock()
-    static func add(_ k: String, _ d: Duration) {
-        lock.lock(); defer { lock.unlock() }
-        totals[k, default: .zero] += d; counts[k, default: 0] += 1
-        if counts[k]! % 500 == 0 { print("TMP \(k): avg \(totals[k]! / counts[k]!)") }
-    }
-}

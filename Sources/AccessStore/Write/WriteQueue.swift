@@ -14,16 +14,26 @@ actor WriteQueue {
 
     private var waiting: [Job] = []
     private var draining = 0
-    private var TMPstats: (Int, Int, Duration) = (0, 0, .zero)
     private let maxBatch: Int
     private let concurrency: Int
     private let execute: Execute
+    /// A `WriterThread` when the platform has task executors.
+    private let thread: (any Sendable)?
 
     /// `concurrency` batches may be in flight at once (1 for SQLite's single writer).
     init(maxBatch: Int = 256, concurrency: Int = 1, execute: @escaping Execute) {
         self.maxBatch = maxBatch
         self.concurrency = concurrency
+        if #available(macOS 15, *) {
+            thread = WriterThread(name: "accessbot-store-writer")
+        } else {
+            thread = nil
+        }
         self.execute = execute
+    }
+
+    deinit {
+        if #available(macOS 15, *) { (thread as? WriterThread)?.stop() }
     }
 
     /// Returns once `rows` are committed; throws `StoreError` when its CAS or insert lost.
@@ -44,13 +54,17 @@ actor WriteQueue {
                 draining -= 1
                 return
             }
-            TMPstats.0 += 1; TMPstats.1 += batch.count
-            let t0 = ContinuousClock.now
-            let results = await execute(batch.map(\.rows))
-            TMPstats.2 += ContinuousClock.now - t0
-            if TMPstats.0 % 200 == 0 { print("TMP batches \(TMPstats.0) avg size \(Double(TMPstats.1)/Double(TMPstats.0)) avg time \(TMPstats.2 / TMPstats.0)") }
+            let results = await run(batch.map(\.rows))
             for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
         }
+    }
+
+    private func run(_ jobs: [OutcomeRows]) async -> [Result<Void, any Error>] {
+        if #available(macOS 15, *), let thread = thread as? WriterThread {
+            let execute = self.execute
+            return await withTaskExecutorPreference(thread) { await execute(jobs) }
+        }
+        return await execute(jobs)
     }
 
     /// The oldest waiting jobs, at most one per request: a second write of the same request

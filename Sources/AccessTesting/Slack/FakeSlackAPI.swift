@@ -103,6 +103,11 @@ public final class FakeSlackAPI: Sendable {
         await state.addFailures(count, method: method, failure: failure)
     }
 
+    /// Drops the failures not used yet: the outage is over.
+    public func clearFailures() async {
+        await state.clearFailures()
+    }
+
     /// Messages in a channel as they are now (DMs to `U123` live in `D123`).
     public func messages(in channel: String) async -> [FakeSlackMessage] {
         await state.messages[channel] ?? []
@@ -140,6 +145,8 @@ extension FakeSlackState {
     }
 
     func addUser(_ user: FakeSlackUser) { users[user.id] = user }
+
+    func clearFailures() { failures.removeAll() }
 }
 
 extension Sequence {

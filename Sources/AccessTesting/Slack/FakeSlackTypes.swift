@@ -1,3 +1,4 @@
+import Foundation
 /// A person in the fake workspace.
 public struct FakeSlackUser: Hashable, Sendable {
     public var id: String
@@ -31,6 +32,8 @@ public struct FakeSlackCall: Sendable {
     /// The HTTP status and JSON the fake answered.
     public var status: Int
     public var response: SlackJSONValue
+    /// When the fake received it.
+    public var at: ContinuousClock.Instant = .now
 }
 
 /// A failure to inject into the next calls.

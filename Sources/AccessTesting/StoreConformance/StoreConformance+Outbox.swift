@@ -8,7 +8,8 @@ extension StoreConformance {
                 try F.submit(F.githubSubmission(id: RequestID(rawValue: id)), now: F.epoch.addingTimeInterval(Double(index)))
             }
             for outcome in outcomes { try await store.create(outcome) }
-            try requireEqual(try await store.outboxCounts().pending, 12, "pending messages")
+            let total = outcomes.map { outboxEffects($0).count }.reduce(0, +)
+            try requireEqual(try await store.outboxCounts().pending, total, "pending messages")
             let now = F.epoch.addingTimeInterval(10)
             try requireEqual(
                 try await store.claimOutbox(now: F.epoch.addingTimeInterval(-1), limit: 10, lease: .minutes(1), worker: "w").count, 0,
@@ -27,7 +28,7 @@ extension StoreConformance {
             try requireEqual(next.map(\.effect), [outboxEffects(outcomes[0])[1]], "the next message of the first key")
             try requireEqual(
                 try await store.claimOutbox(now: now, limit: 1, lease: .minutes(1), worker: "w3").count, 0, "nothing else is free")
-            try requireEqual(try await store.outboxCounts().pending, 11, "pending after one delivery")
+            try requireEqual(try await store.outboxCounts().pending, total - 1, "pending after one delivery")
         },
         Check("a retried head keeps its key blocked until its time; killing it unblocks the key") { store in
             let outcome = try F.submit(F.githubSubmission(id: "R-RETRY001"))
@@ -86,8 +87,9 @@ extension StoreConformance {
                 try await group.waitForAll()
             }
             let delivered = await log.messages
-            try requireEqual(delivered.count, 80, "messages delivered")
-            try requireEqual(Set(delivered.map(\.id)).count, 80, "distinct messages")
+            let total = outcomes.map { outboxEffects($0).count }.reduce(0, +)
+            try requireEqual(delivered.count, total, "messages delivered")
+            try requireEqual(Set(delivered.map(\.id)).count, total, "distinct messages")
             for outcome in outcomes {
                 let key = outcome.request.id.rawValue
                 let mine = delivered.filter { $0.orderingKey == key }

@@ -10,6 +10,7 @@ public enum StoreFixtures {
     public static let carol = UserID(email: "carol@example.com")
     public static let dave = UserID(email: "dave@example.com")
     public static let erin = UserID(email: "erin@example.com")
+    public static let frank = UserID(email: "frank@example.com")
     /// Twenty members of the `panel` team; `panel-review` needs two of them.
     public static let panel: [UserID] = (1...20).map { UserID(email: String(format: "panel%02d@example.com", $0)) }
 
@@ -19,7 +20,7 @@ public enum StoreFixtures {
             Resource(id: "prod-db", name: "Production database", grant: .manual, owners: [erin]),
         ],
         teams: [
-            Team(id: "it-ops", name: "IT operations", members: [carol, dave], channel: ChannelRef(slack: "C0ITOPS")),
+            Team(id: "it-ops", name: "IT operations", members: [carol, dave, frank], channel: ChannelRef(slack: "C0ITOPS")),
             Team(id: "panel", name: "Review panel", members: panel),
         ],
         requestTypes: [
@@ -39,6 +40,7 @@ public enum StoreFixtures {
             DirectoryUser(id: carol, displayName: "Carol", manager: bob),
             DirectoryUser(id: dave, displayName: "Dave", manager: bob),
             DirectoryUser(id: erin, displayName: "Erin", manager: bob),
+            DirectoryUser(id: frank, displayName: "Frank", manager: bob),
         ] + panel.map { DirectoryUser(id: $0, manager: bob) },
         escalationChannel: ChannelRef(slack: "C0ADMINS"))
 
@@ -47,8 +49,8 @@ public enum StoreFixtures {
     /// 2026-01-01T00:00:00Z: whole seconds, so every stored time is exact in any representation.
     public static let epoch = Date(timeIntervalSince1970: 1_767_225_600)
 
-    /// `github-admin` by `requester`: the realistic submit (four outbox messages, three timers,
-    /// one audit event, three tasks).
+    /// `github-admin` by `requester`: the realistic submit (cards to the three team members and
+    /// the team channel, three timers, one audit event, four tasks).
     public static func githubSubmission(id: RequestID, requester: UserID = alice) -> Submission {
         Submission(
             id: id, requester: DirectoryUser(id: requester, manager: bob), requestType: "github-admin",
