@@ -55,9 +55,13 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(
+            name: "Integrations",
+            dependencies: ["AccessCore", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .target(
             name: "AccessServer",
             dependencies: [
-                "AccessCore", "AccessConfig", "AccessStore", "HTTPTransport", "SlackAdapter",
+                "AccessCore", "AccessConfig", "AccessStore", "HTTPTransport", "SlackAdapter", "Integrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -75,7 +79,7 @@ let package = Package(
         .target(
             name: "AccessTesting",
             dependencies: [
-                "AccessCore", "AccessStore", "SlackAdapter", "HTTPTransport",
+                "AccessCore", "AccessStore", "SlackAdapter", "HTTPTransport", "Integrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,6 +97,7 @@ let package = Package(
         .testTarget(name: "AccessStoreTests", dependencies: ["AccessStore", "AccessTesting"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "AccessTesting"]),
         .testTarget(name: "SlackAdapterTests", dependencies: ["SlackAdapter", "AccessTesting"]),
+        .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "AccessTesting"]),
         .testTarget(
             name: "AccessServerTests",
             dependencies: [

@@ -1,0 +1,1 @@
+// Okta, Jira and ServiceNow clients live here.
