@@ -29,7 +29,8 @@
 #        (/tmp/accessbot-bench-slack-venv, created with pip if missing), PEER_DIR
 #        (../shared/bench), ACCESSBOT_BIN (a built accessbot), KEEP=1 (keep the work dir),
 #        RESULTS (also write the JSON lines there), RATE_CONNECTIONS (128, see below),
-#        SKIP_RATE=1 (throughput only), SKIP_THROUGHPUT=1 (fixed rate only).
+#        SKIP_RATE=1 (throughput only), SKIP_THROUGHPUT=1 (fixed rate only), QUIET_WAIT (90:
+#        seconds to wait before each phase for other processes to go quiet; 0 = don't).
 # Diagnostics only (not the benchmark): COMMAND_TEXT (e.g. help: no database work),
 #        HOLD_POSTS=1 (the fake answers chat.postMessage 429 Retry-After 3600, which stops
 #        AccessBot's delivery worker from re-claiming paced cards every second).
@@ -135,6 +136,20 @@ machine_load() {
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg); busy now: ${busy:-nothing}"
 }
 
+# Waits (up to QUIET_WAIT s, default 90) until processes other than ours use under 25% of a
+# CPU in total, so another engineer's build does not land in a measured window.
+wait_quiet() {
+  local ours deadline=$((SECONDS + ${QUIET_WAIT:-90})) busy
+  while :; do
+    ours=" $fake_pid $ab_pid $peer_pid $( { [ -n "$peer_pid" ] && pgrep -P "$peer_pid"; } | tr '\n' ' ') "
+    busy=$(top -b -n 2 -d 1 -w 200 | awk -v ours="$ours" '/^top -/ {n++}
+      n == 2 && $1 ~ /^[0-9]+$/ && index(ours, " " $1 " ") == 0 && $12 != "top" {sum += $9} END {printf "%d", sum}')
+    [ "$busy" -lt 25 ] && return 0
+    [ "$SECONDS" -ge "$deadline" ] && { log "machine still busy (${busy}% CPU from others); measuring anyway"; return 0; }
+    sleep 2
+  done
+}
+
 make_pool() {
   python3 scripts/bench/make_pool.py --count "$pool_size" --secret "$secret" --users "$users" --out "$work/pool.tsv" \
     ${COMMAND_TEXT:+--text "$COMMAND_TEXT"}
@@ -160,6 +175,7 @@ run_wrk() {
 measure() {
   local phase=$1 server=$2 url=$3 db=$4 dur=$5 r=${6:-} warm=$warmup before after json load extra=""
   [ -n "$r" ] && warm=$rate_warmup
+  wait_quiet
   log "$phase: warm-up $warm"
   run_wrk "$phase-warmup" "$url" "$warm" "$r" >/dev/null
   load=$(machine_load)
@@ -216,7 +232,8 @@ start_peer() {
   echo "machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), Linux $(uname -r)"
   echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(swift --version 2>/dev/null | head -1); python $(python3 -c 'import platform; print(platform.python_version())')"
   [ -x "$venv/bin/python" ] && echo "peer: $("$venv/bin/pip" list 2>/dev/null | awk '$1 ~ /^(slack_bolt|slack-bolt|gunicorn)$/ {printf "%s %s, ", $1, $2}')python $("$venv/bin/python" -c 'import platform; print(platform.python_version())')"
-  echo "accessbot: $accessbot (SQLite synchronous=$ab_sync); fake Slack API on 127.0.0.1:$fake_port"
+  echo "accessbot: $accessbot (SQLite synchronous=$ab_sync), tree $(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
+    "+ $(git status --porcelain -- Sources Package.swift 2>/dev/null | wc -l) uncommitted source files; fake Slack API on 127.0.0.1:$fake_port"
   echo "load: $connections connections (wrk -t $threads) for $duration after $warmup; fixed rate $rate req/s over $rate_connections connections (one wrk thread each) for $rate_duration after $rate_warmup; pool of $pool_size signed requests"
 } | tee "$work/machine.txt" >&2
 

@@ -14,4 +14,11 @@ fi
 cleanup() { [[ -n "$started_pg" ]] && scripts/pg-cluster.sh stop || true; }
 trap cleanup EXIT
 
+# The crash tests start the real binary: build it first.
+swift build --product accessbot
 swift test "$@"
+
+# libcurl reads proxy variables from the environment: checked in a process of its own.
+if [[ $# -eq 0 ]]; then
+    scripts/test-http-proxy-env.sh
+fi

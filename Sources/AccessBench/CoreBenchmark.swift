@@ -6,7 +6,8 @@ import Foundation
 /// Each request goes submit → approve (manager) → approve (team) → grant completed: four
 /// transitions, each building the new state, its effects and its audit events.
 func runCoreBenchmark(arguments: [String]) throws {
-    let requests = arguments.firstIndex(of: "--requests").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 200_000
+    let requests =
+        arguments.firstIndex(of: "--requests").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 200_000
     let workflow = Workflow(catalog: SampleCatalog.catalog)
     let template = SampleCatalog.githubSubmission()
     let ids = (0..<requests).map { RequestID("R-\(String($0, radix: 32).uppercased())") }

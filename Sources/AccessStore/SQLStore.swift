@@ -76,6 +76,9 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
     }
 
     private func write(_ rows: OutcomeRows) async throws {
+        var rows = rows
+        // Converted here, in the caller's task, so the single SQLite writer only binds and steps.
+        if (sessions as? SQLiteSessions)?.batchConnection != nil { rows.sqliteValues = try SQLiteValues(rows) }
         try await writes.submit(rows)
     }
 }

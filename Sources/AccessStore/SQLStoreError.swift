@@ -11,6 +11,8 @@ public enum SQLStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case schemaTooNew(found: Int, known: Int)
     /// The store was closed.
     case closed
+    /// The database refused a statement (the message says why; it never holds bound values).
+    case database(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum SQLStoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cannot read \(table) row \(key): \(reason)"
         case .closed:
             return "the store is closed"
+        case .database(let message):
+            return message
         case .schemaTooNew(let found, let known):
             return "the database schema is at version \(found) but this build only knows up to \(known); upgrade accessbot"
         }

@@ -3,7 +3,10 @@ import Testing
 
 @Suite struct ChatCommandParserTests {
     @Test(arguments: [
-        ("request github-admins for 4h because incident 4411", ChatIntent.quickRequest(QuickRequest(resource: "github-admins", duration: .hours(4), reason: "incident 4411"))),
+        (
+            "request github-admins for 4h because incident 4411",
+            ChatIntent.quickRequest(QuickRequest(resource: "github-admins", duration: .hours(4), reason: "incident 4411"))
+        ),
         ("request prod-db --reason \"incident 42\"", .quickRequest(QuickRequest(resource: "prod-db", reason: "incident 42"))),
         ("REQUEST prod-db for 30 minutes", .quickRequest(QuickRequest(resource: "prod-db", duration: .minutes(30)))),
         ("request", .openRequestForm),

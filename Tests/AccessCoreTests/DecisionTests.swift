@@ -18,19 +18,27 @@ import Testing
         #expect(first.request.version == 2)
         #expect(first.expectedVersion == 1)
         #expect(first.request.currentApprovers == [SampleCatalog.carol, SampleCatalog.dave])
-        #expect(first.effects.contains(.card(CardDelivery(requestID: "R-TEST0001", audience: .channel(ChannelRef(slack: "C0ITOPS")), purpose: .approval))))
+        #expect(
+            first.effects.contains(
+                .card(CardDelivery(requestID: "R-TEST0001", audience: .channel(ChannelRef(slack: "C0ITOPS")), purpose: .approval))))
 
         let second = try workflow.handle(.approve(by: SampleCatalog.carol), on: first.request, now: now)
         #expect(second.request.status == .approved)
         #expect(second.request.decidedAt == now)
-        #expect(second.effects.contains(.grant(GrantOrder(requestID: "R-TEST0001", resource: "github-admins", user: SampleCatalog.alice, method: .oktaGroup("00g1a2b3c4")))))
+        #expect(
+            second.effects.contains(
+                .grant(
+                    GrantOrder(
+                        requestID: "R-TEST0001", resource: "github-admins", user: SampleCatalog.alice, method: .oktaGroup("00g1a2b3c4")))))
         #expect(second.effects.contains(.updateCards("R-TEST0001")))
         #expect(second.audit.map(\.action) == [.approved])
     }
 
     @Test func requesterCannotApproveOwnRequest() throws {
         #expect(throws: WorkflowError.selfApproval) { try workflow.handle(.approve(by: SampleCatalog.alice), on: submitted(), now: now) }
-        #expect(throws: WorkflowError.selfApproval) { try workflow.handle(.deny(by: SampleCatalog.alice, reason: "no"), on: submitted(), now: now) }
+        #expect(throws: WorkflowError.selfApproval) {
+            try workflow.handle(.deny(by: SampleCatalog.alice, reason: "no"), on: submitted(), now: now)
+        }
     }
 
     @Test func onlyCurrentStepApproversDecide() throws {
@@ -62,7 +70,12 @@ import Testing
         let denied = try workflow.handle(.deny(by: SampleCatalog.dave, reason: "not on call"), on: first.request, now: now)
         #expect(denied.request.status == .denied)
         #expect(denied.request.endReason == "not on call")
-        #expect(denied.effects.contains(.notify(Notification(requestID: "R-TEST0001", audience: .user(SampleCatalog.alice), notice: .denied(by: SampleCatalog.dave, reason: "not on call")))))
+        #expect(
+            denied.effects.contains(
+                .notify(
+                    Notification(
+                        requestID: "R-TEST0001", audience: .user(SampleCatalog.alice),
+                        notice: .denied(by: SampleCatalog.dave, reason: "not on call")))))
         #expect(denied.effects.contains(.cancelTimers("R-TEST0001")))
         #expect(!denied.effects.contains { if case .grant = $0 { true } else { false } })
     }
@@ -94,7 +107,12 @@ import Testing
             try workflow.handle(.cancel(by: .user(SampleCatalog.alice), reason: nil), on: cancelled.request, now: now)
         }
         let bySystem = try workflow.handle(.cancel(by: .system, reason: "requester deactivated"), on: submitted(), now: now)
-        #expect(bySystem.effects.contains(.notify(Notification(requestID: "R-TEST0001", audience: .user(SampleCatalog.alice), notice: .cancelled(by: .system, reason: "requester deactivated")))))
+        #expect(
+            bySystem.effects.contains(
+                .notify(
+                    Notification(
+                        requestID: "R-TEST0001", audience: .user(SampleCatalog.alice),
+                        notice: .cancelled(by: .system, reason: "requester deactivated")))))
     }
 
     @Test func everyTransitionIsAudited() throws {

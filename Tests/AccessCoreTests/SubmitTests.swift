@@ -15,7 +15,8 @@ import Testing
         #expect(request.steps.count == 2)
         #expect(request.currentApprovers == [SampleCatalog.bob])
         #expect(request.accessDuration == .hours(4))
-        #expect(outcome.effects.contains(.card(CardDelivery(requestID: request.id, audience: .user(SampleCatalog.bob), purpose: .approval))))
+        #expect(
+            outcome.effects.contains(.card(CardDelivery(requestID: request.id, audience: .user(SampleCatalog.bob), purpose: .approval))))
         let timers = outcome.effects.compactMap { effect -> TimerKind? in
             if case .schedule(let timer) = effect { return timer.kind }
             return nil
@@ -27,7 +28,11 @@ import Testing
     @Test func durationIsCappedByTheResourceMaximum() throws {
         let outcome = try workflow.submit(SampleCatalog.githubSubmission(duration: "2d"), now: SampleCatalog.epoch)
         #expect(outcome.request.accessDuration == .hours(8))
-        #expect(outcome.effects.contains(.notify(Notification(requestID: outcome.request.id, audience: .user(SampleCatalog.alice), notice: .durationCapped(to: .hours(8))))))
+        #expect(
+            outcome.effects.contains(
+                .notify(
+                    Notification(
+                        requestID: outcome.request.id, audience: .user(SampleCatalog.alice), notice: .durationCapped(to: .hours(8))))))
     }
 
     @Test func missingDurationTakesTheShortestOption() throws {

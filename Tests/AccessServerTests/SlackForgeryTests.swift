@@ -37,7 +37,8 @@ import Testing
         var tampered = command
         tampered[tampered.count - 1] ^= 0x01
         let otherBody = SlackPayloadFixtures.slashCommand(text: "help")
-        let invalidUTF8: [UInt8] = Array("token=x&user_id=U0001CCCC&command=%2Faccess&text=".utf8) + [0xC3, 0x28] + Array("&team_id=T1&channel_id=C1".utf8)
+        let invalidUTF8: [UInt8] =
+            Array("token=x&user_id=U0001CCCC&command=%2Faccess&text=".utf8) + [0xC3, 0x28] + Array("&team_id=T1&channel_id=C1".utf8)
         let badPercent = Array("team_id=T1&channel_id=C1&user_id=U1&command=%2Faccess&text=%ZZ".utf8)
         let huge = [UInt8](repeating: UInt8(ascii: "a"), count: (1 << 20) + 10)
         return [
@@ -50,36 +51,49 @@ import Testing
             Forgery(name: "stale by a day", path: "/slack/interactions", body: click, headers: signed(click, at: now - 86_400)),
             Forgery(name: "tampered body", path: "/slack/commands", body: tampered, headers: valid),
             Forgery(name: "signature of another body", path: "/slack/commands", body: command, headers: signed(otherBody)),
-            Forgery(name: "signature header without v0=", path: "/slack/commands", body: command,
-                    headers: [valid[0], ("X-Slack-Signature", String(valid[1].1.dropFirst(3)))]),
-            Forgery(name: "v1 signature", path: "/slack/commands", body: command,
-                    headers: [valid[0], ("X-Slack-Signature", "v1=" + valid[1].1.dropFirst(3))]),
-            Forgery(name: "upper-case hex signature", path: "/slack/commands", body: command,
-                    headers: [valid[0], ("X-Slack-Signature", valid[1].1.uppercased())]),
-            Forgery(name: "non-numeric timestamp", path: "/slack/commands", body: command,
-                    headers: [("X-Slack-Request-Timestamp", "soon"), valid[1]]),
-            Forgery(name: "timestamp header changed after signing", path: "/slack/commands", body: command,
-                    headers: [("X-Slack-Request-Timestamp", String(Int(now.timeIntervalSince1970) + 1)), valid[1]]),
+            Forgery(
+                name: "signature header without v0=", path: "/slack/commands", body: command,
+                headers: [valid[0], ("X-Slack-Signature", String(valid[1].1.dropFirst(3)))]),
+            Forgery(
+                name: "v1 signature", path: "/slack/commands", body: command,
+                headers: [valid[0], ("X-Slack-Signature", "v1=" + valid[1].1.dropFirst(3))]),
+            Forgery(
+                name: "upper-case hex signature", path: "/slack/commands", body: command,
+                headers: [valid[0], ("X-Slack-Signature", valid[1].1.uppercased())]),
+            Forgery(
+                name: "non-numeric timestamp", path: "/slack/commands", body: command,
+                headers: [("X-Slack-Request-Timestamp", "soon"), valid[1]]),
+            Forgery(
+                name: "timestamp header changed after signing", path: "/slack/commands", body: command,
+                headers: [("X-Slack-Request-Timestamp", String(Int(now.timeIntervalSince1970) + 1)), valid[1]]),
             Forgery(name: "empty body with a signature of the real one", path: "/slack/commands", body: [], headers: valid),
-            Forgery(name: "interaction signed with the wrong secret", path: "/slack/interactions", body: click,
-                    headers: signed(click, secret: "x")),
-            Forgery(name: "event signed with the wrong secret", path: "/slack/events",
-                    body: SlackPayloadFixtures.urlVerification(challenge: "c"),
-                    headers: signed(SlackPayloadFixtures.urlVerification(challenge: "c"), secret: "x")),
-            Forgery(name: "invalid JSON in payload", path: "/slack/interactions", body: form("{not json"),
-                    headers: signed(form("{not json"))),
-            Forgery(name: "payload of an unknown type", path: "/slack/interactions", body: form(#"{"type":"mystery"}"#),
-                    headers: signed(form(#"{"type":"mystery"}"#))),
-            Forgery(name: "interaction without payload", path: "/slack/interactions", body: Array("x=1".utf8),
-                    headers: signed(Array("x=1".utf8))),
+            Forgery(
+                name: "interaction signed with the wrong secret", path: "/slack/interactions", body: click,
+                headers: signed(click, secret: "x")),
+            Forgery(
+                name: "event signed with the wrong secret", path: "/slack/events",
+                body: SlackPayloadFixtures.urlVerification(challenge: "c"),
+                headers: signed(SlackPayloadFixtures.urlVerification(challenge: "c"), secret: "x")),
+            Forgery(
+                name: "invalid JSON in payload", path: "/slack/interactions", body: form("{not json"),
+                headers: signed(form("{not json"))),
+            Forgery(
+                name: "payload of an unknown type", path: "/slack/interactions", body: form(#"{"type":"mystery"}"#),
+                headers: signed(form(#"{"type":"mystery"}"#))),
+            Forgery(
+                name: "interaction without payload", path: "/slack/interactions", body: Array("x=1".utf8),
+                headers: signed(Array("x=1".utf8))),
             Forgery(name: "invalid UTF-8 in a command", path: "/slack/commands", body: invalidUTF8, headers: signed(invalidUTF8)),
             Forgery(name: "bad percent escape", path: "/slack/commands", body: badPercent, headers: signed(badPercent)),
-            Forgery(name: "command without user_id", path: "/slack/commands", body: Array("command=%2Faccess&text=help".utf8),
-                    headers: signed(Array("command=%2Faccess&text=help".utf8))),
-            Forgery(name: "event body that is not JSON", path: "/slack/events", body: Array("hello".utf8), headers: signed(Array("hello".utf8))),
-            Forgery(name: "event callback without event_id", path: "/slack/events",
-                    body: Array(#"{"type":"event_callback","event":{"type":"app_home_opened"}}"#.utf8),
-                    headers: signed(Array(#"{"type":"event_callback","event":{"type":"app_home_opened"}}"#.utf8))),
+            Forgery(
+                name: "command without user_id", path: "/slack/commands", body: Array("command=%2Faccess&text=help".utf8),
+                headers: signed(Array("command=%2Faccess&text=help".utf8))),
+            Forgery(
+                name: "event body that is not JSON", path: "/slack/events", body: Array("hello".utf8), headers: signed(Array("hello".utf8))),
+            Forgery(
+                name: "event callback without event_id", path: "/slack/events",
+                body: Array(#"{"type":"event_callback","event":{"type":"app_home_opened"}}"#.utf8),
+                headers: signed(Array(#"{"type":"event_callback","event":{"type":"app_home_opened"}}"#.utf8))),
             Forgery(name: "oversized body", path: "/slack/commands", body: huge, headers: signed(huge), expected: 413...413),
         ]
     }()

@@ -119,7 +119,8 @@ public enum AccessServiceError: Error, Hashable, Sendable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .unknownUser(let user): "\(user) is not in the directory, so AccessBot cannot route requests for them. Ask an admin to add them."
+        case .unknownUser(let user):
+            "\(user) is not in the directory, so AccessBot cannot route requests for them. Ask an admin to add them."
         case .requestNotFound(let id): "There is no request \(id) that you can see."
         }
     }

@@ -29,7 +29,8 @@ extension Workflow {
             let lead = max(60, duration.seconds / 10)
             if duration.seconds > lead {
                 transition.effects.append(
-                    .schedule(ScheduledTimer(requestID: request.id, kind: .expiryWarning, due: end.addingTimeInterval(-TimeInterval(lead)))))
+                    .schedule(ScheduledTimer(requestID: request.id, kind: .expiryWarning, due: end.addingTimeInterval(-TimeInterval(lead))))
+                )
             }
             transition.effects.append(.schedule(ScheduledTimer(requestID: request.id, kind: .accessExpiry, due: end)))
         }

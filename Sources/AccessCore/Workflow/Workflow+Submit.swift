@@ -106,7 +106,8 @@ extension Workflow {
         return chosen > cap ? (cap, cap) : (chosen, nil)
     }
 
-    private func resolveSteps(_ type: RequestType, requester: DirectoryUser, resources: [Resource]) throws(WorkflowError) -> [StepProgress] {
+    private func resolveSteps(_ type: RequestType, requester: DirectoryUser, resources: [Resource]) throws(WorkflowError) -> [StepProgress]
+    {
         var steps: [StepProgress] = []
         for (index, step) in type.approvals.enumerated() {
             var people: [UserID]

@@ -1,6 +1,6 @@
 import AccessCore
-import HTTPTransport
 import Foundation
+import HTTPTransport
 import Hummingbird
 import Logging
 import NIOCore
@@ -28,9 +28,15 @@ public func buildApplication(
     var executors: [any EffectExecutor] = [UnconfiguredGrantExecutor(logger: logger)]
     var deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)?
     if let slack = configuration.slack {
-        SlackRoutes(configuration: configuration, slack: slack, state: state, http: http).register(on: router)
+        let identities = SlackIdentityCache()
+        SlackRoutes(configuration: configuration, slack: slack, state: state, http: http, identities: identities).register(on: router)
         let api = SlackWebAPI(baseURL: slack.apiURL, token: slack.botToken, http: http)
-        executors.append(SlackEffectExecutor(api: api, catalog: configuration.catalog, pacer: ChannelPacer(interval: configuration.slackChannelInterval), logger: logger))
+        executors.append(
+            SlackEffectExecutor(
+                api: api, catalog: configuration.catalog, pacer: ChannelPacer(interval: configuration.slackChannelInterval),
+                identities: identities,
+                logger: logger)
+        )
         if let channel = configuration.catalog.escalationChannel?.slack {
             deadLetterAlert = SlackDeadLetterAlert(api: api, channel: channel, logger: logger).callAsFunction
         }

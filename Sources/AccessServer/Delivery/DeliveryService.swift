@@ -103,11 +103,11 @@ struct DeliveryService: Service {
     }
 }
 
-/// Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 10 minutes.
+/// Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 5 minutes.
 enum Backoff {
     static func delay(attempt: Int) -> Duration {
         let capped = min(attempt, 10)
-        let ceiling = min(600.0, pow(2.0, Double(capped)))
+        let ceiling = min(300.0, pow(2.0, Double(capped)))
         return .milliseconds(Int64(Double.random(in: 0.5...1.0) * ceiling * 1000))
     }
 }

@@ -11,6 +11,7 @@ struct SlackEffectExecutor: EffectExecutor {
     let api: SlackWebAPI
     let catalog: Catalog
     let pacer: ChannelPacer
+    let identities: SlackIdentityCache
     let logger: Logger
 
     func handles(_ effect: Effect) -> Bool {
@@ -25,7 +26,7 @@ struct SlackEffectExecutor: EffectExecutor {
             guard let request = try await ready.store.request(message.effect.requestID) else {
                 return .dead(reason: "request \(message.effect.requestID) no longer exists")
             }
-            let identity = SlackIdentity(api: api, store: ready.store)
+            let identity = SlackIdentity(api: api, store: ready.store, cache: identities)
             switch message.effect {
             case .card(let delivery):
                 return try await postCard(delivery, request: request, identity: identity, ready: ready)

@@ -36,7 +36,8 @@ struct SlackCommandHandler: Sendable {
             } catch {
                 logger.warning("views.open failed", metadata: ["error": "\(error)"])
                 return SlackRoutes.ephemeral(
-                    SlackMessageContent(text: "I could not open the request form. Try `/access request RESOURCE for 4h because …` instead."))
+                    SlackMessageContent(text: "I could not open the request form. Try `/access request RESOURCE for 4h because …` instead.")
+                )
             }
         default:
             break
@@ -62,13 +63,15 @@ struct SlackCommandHandler: Sendable {
         case .quickRequest(let quick):
             let outcome = try await service.submit(quick, by: person, origin: Origin(platform: .slack, conversation: command.channelID))
             logger.info("request submitted", metadata: ["request.id": "\(outcome.request.id)"])
-            return SlackReplies.submitted(outcome.request, catalog: service.catalog, mentions: await identity.mentions(for: outcome.request))
+            return SlackReplies.submitted(
+                outcome.request, catalog: service.catalog, mentions: await identity.mentions(for: outcome.request))
         case .status(nil):
             let mine = try await service.openRequests(of: person)
             return SlackReplies.status(mine, catalog: service.catalog, mentions: SlackMentions())
         case .status(let id?):
             let request = try await service.request(id, visibleTo: person)
-            return SlackReplies.status(of: request, catalog: service.catalog, mentions: await identity.mentions(for: request), now: service.now)
+            return SlackReplies.status(
+                of: request, catalog: service.catalog, mentions: await identity.mentions(for: request), now: service.now)
         case .pending:
             let waiting = try await service.awaitingDecision(by: person)
             return SlackReplies.pending(waiting, catalog: service.catalog, mentions: SlackMentions())

@@ -57,7 +57,9 @@ struct SlackHomePublisher: Sendable {
             let waiting = try await service.awaitingDecision(by: person)
             var mentions: [UserID: String] = [person: slackUser]
             for request in mine + waiting {
-                if let id = try? await ready.store.platformUserID(platform: .slack, user: request.requester) { mentions[request.requester] = id }
+                if let id = try? await ready.store.platformUserID(platform: .slack, user: request.requester) {
+                    mentions[request.requester] = id
+                }
             }
             let view = SlackHome.view(
                 mine: mine, waitingOnMe: waiting, catalog: service.catalog, mentions: SlackMentions(mentions), now: service.now)

@@ -15,8 +15,13 @@ struct SlackRoutes: Sendable {
     let state: AppState
     let api: SlackWebAPI
     let verifier: SlackRequestVerifier
+    let identities: SlackIdentityCache
 
-    init(configuration: ServerConfiguration, slack: SlackConfiguration, state: AppState, http: some HTTPClient) {
+    init(
+        configuration: ServerConfiguration, slack: SlackConfiguration, state: AppState, http: some HTTPClient,
+        identities: SlackIdentityCache
+    ) {
+        self.identities = identities
         self.configuration = configuration
         self.slack = slack
         self.state = state
@@ -70,7 +75,7 @@ struct SlackRoutes: Sendable {
     /// The ready state, or nil while the database is still coming up.
     var ready: ReadyState? { state.ready }
 
-    func identity(_ ready: ReadyState) -> SlackIdentity { SlackIdentity(api: api, store: ready.store) }
+    func identity(_ ready: ReadyState) -> SlackIdentity { SlackIdentity(api: api, store: ready.store, cache: identities) }
 
     /// A JSON response body.
     static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
@@ -97,5 +102,6 @@ struct SlackRoutes: Sendable {
         }
     }
 
-    static let notReady = SlackMessageContent(text: "AccessBot is starting up and cannot reach its database yet; please try again in a minute.")
+    static let notReady = SlackMessageContent(
+        text: "AccessBot is starting up and cannot reach its database yet; please try again in a minute.")
 }

@@ -5,22 +5,26 @@ import SQLiteKit
 /// commit while a write is in progress). All writes of the process go through the one
 /// writer, one task at a time, which is both the simplest and the fastest way to use SQLite.
 ///
-/// The writer has a thread of its own, so its statements never queue behind a reader's or a
-/// checkpoint; checkpoints (copying the WAL back into the database file) run in the background
-/// on another connection instead of inside whichever commit crosses the threshold.
+/// Group-commit batches go to a second, raw writing connection (`RawSQLiteConnection`) under
+/// the same lock; checkpoints (copying the WAL back into the database file) run in the
+/// background on another connection instead of inside whichever commit crosses the threshold.
 final class SQLiteSessions: Sessions {
     let dialect = Dialect.sqlite
     private let writer: SQLiteConnection
     /// Empty for an in-memory database, whose data only the writer's connection can see.
     private let readers: [SQLiteConnection]
-    private let writerThreads: NIOThreadPool?
+    /// Writes the group-commit batches (nil in memory, where only `writer` sees the data).
+    let batchConnection: RawSQLiteConnection?
     private let checkpointer: Task<Void, Never>?
     private let lock = AsyncLock()
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], writerThreads: NIOThreadPool?, checkpointer: Task<Void, Never>?) {
+    private init(
+        writer: SQLiteConnection, readers: [SQLiteConnection], batchConnection: RawSQLiteConnection?,
+        checkpointer: Task<Void, Never>?
+    ) {
         self.writer = writer
         self.readers = readers
-        self.writerThreads = writerThreads
+        self.batchConnection = batchConnection
         self.checkpointer = checkpointer
     }
 
@@ -30,21 +34,19 @@ final class SQLiteSessions: Sessions {
 
     /// Opens (creating if needed) the database file in WAL mode.
     static func open(path: String, synchronous: SQLiteSynchronous, readers count: Int = 2, logger: Logger) async throws -> SQLiteSessions {
-        let threads = NIOThreadPool(numberOfThreads: 1)
-        threads.start()
         var connections: [SQLiteConnection] = []
         do {
-            let writer = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: threads, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             connections.append(writer)
             let db = writer.sql(queryLogLevel: nil)
-            try await db.raw("PRAGMA busy_timeout = 5000").run()
             try await db.raw("PRAGMA journal_mode = WAL").run()
-            // See `SQLiteSynchronous` for why FULL is the default.
-            try await db.raw(synchronous == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").run()
-            try await db.raw("PRAGMA temp_store = MEMORY").run()
-            try await db.raw("PRAGMA cache_size = -65536").run()
-            try await db.raw("PRAGMA wal_autocheckpoint = \(unsafeRaw: "\(autocheckpointPages)")").run()
+            // Both writing connections: see `SQLiteSynchronous` for why FULL is the default.
+            let pragmas = [
+                "PRAGMA busy_timeout = 5000", synchronous == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+                "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536", "PRAGMA wal_autocheckpoint = \(autocheckpointPages)",
+            ]
+            for pragma in pragmas { try await db.raw("\(unsafeRaw: pragma)").run() }
+            let batchConnection = try await RawSQLiteConnection.open(path: path, pragmas: pragmas)
             var readers: [SQLiteConnection] = []
             for _ in 0..<count {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
@@ -58,11 +60,10 @@ final class SQLiteSessions: Sessions {
             connections.append(checkpoints)
             try await checkpoints.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
             return SQLiteSessions(
-                writer: writer, readers: readers, writerThreads: threads,
+                writer: writer, readers: readers, batchConnection: batchConnection,
                 checkpointer: checkpointLoop(checkpoints, synchronous: synchronous, logger: logger))
         } catch {
             for connection in connections { try? await connection.close() }
-            try? await threads.shutdownGracefully()
             throw error
         }
     }
@@ -70,7 +71,7 @@ final class SQLiteSessions: Sessions {
     /// A private database in memory: gone when the store closes.
     static func openInMemory(logger: Logger) async throws -> SQLiteSessions {
         let writer = try await SQLiteConnection.open(storage: .memory, logger: logger)
-        return SQLiteSessions(writer: writer, readers: [], writerThreads: nil, checkpointer: nil)
+        return SQLiteSessions(writer: writer, readers: [], batchConnection: nil, checkpointer: nil)
     }
 
     /// Every 200 ms copies committed WAL pages back into the database file (`PASSIVE`: it
@@ -92,9 +93,15 @@ final class SQLiteSessions: Sessions {
     }
 
     func write<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        let writer = self.writer
+        return try await withWriteLock { try await body(writer.sql(queryLogLevel: nil)) }
+    }
+
+    /// Runs `body` as the only writer of this process.
+    func withWriteLock<R: Sendable>(_ body: () async throws -> R) async throws -> R {
         try await lock.lock()
         do {
-            let result = try await body(writer.sql(queryLogLevel: nil))
+            let result = try await body()
             await lock.unlock()
             return result
         } catch {
@@ -114,8 +121,8 @@ final class SQLiteSessions: Sessions {
         await lock.close()
         checkpointer?.cancel()
         await checkpointer?.value
+        await batchConnection?.close()
         for reader in readers { try await reader.close() }
         try await writer.close()
-        try await writerThreads?.shutdownGracefully()
     }
 }

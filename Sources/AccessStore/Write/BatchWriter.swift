@@ -12,6 +12,9 @@ struct BatchWriter: Sendable {
     func execute(_ jobs: [OutcomeRows]) async -> [Result<Void, any Error>] {
         do {
             if sessions.dialect == .postgres { return try await writeInOneStatement(jobs) }
+            if let sqlite = sessions as? SQLiteSessions, let connection = sqlite.batchConnection {
+                return try await writeOnRawConnection(jobs, sqlite, connection)
+            }
             return try await sessions.transaction { db in try await write(jobs, db) }
         } catch {
             guard jobs.count > 1 else { return [.failure(error)] }
@@ -59,6 +62,20 @@ struct BatchWriter: Sendable {
             if won[index] { return .success(()) }
             let id = jobs[index].requestID
             return .failure(jobs[index].isCreate ? StoreError.duplicate(id) : StoreError.conflict(id))
+        }
+    }
+
+    /// SQLite files: the whole batch in one hop to the raw connection (see `RawSQLiteConnection`).
+    private func writeOnRawConnection(
+        _ jobs: [OutcomeRows], _ sessions: SQLiteSessions, _ connection: RawSQLiteConnection
+    ) async throws -> [Result<Void, any Error>] {
+        let prepared = try jobs.map { job in (rows: job, values: try job.sqliteValues ?? SQLiteValues(job)) }
+        let written = try await sessions.withWriteLock {
+            try await connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
+        }
+        return zip(jobs, written).map { job, won in
+            if won { return .success(()) }
+            return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))
         }
     }
 

@@ -25,6 +25,8 @@ struct OutcomeRows: Sendable {
     /// Requests whose stored timers go (`.cancelTimers`); applied before this outcome's new timers.
     let cancelsTimersOf: [String]
     let consumedTimer: TimerID?
+    /// The same rows as SQLite values, filled in by the caller when the raw SQLite writer will write them.
+    var sqliteValues: SQLiteValues?
 
     var isCreate: Bool { expectedVersion == nil }
 

@@ -17,23 +17,12 @@ actor WriteQueue {
     private let maxBatch: Int
     private let concurrency: Int
     private let execute: Execute
-    /// A `WriterThread` when the platform has task executors.
-    private let thread: (any Sendable)?
 
     /// `concurrency` batches may be in flight at once (1 for SQLite's single writer).
     init(maxBatch: Int = 256, concurrency: Int = 1, execute: @escaping Execute) {
         self.maxBatch = maxBatch
         self.concurrency = concurrency
-        if #available(macOS 15, *) {
-            thread = WriterThread(name: "accessbot-store-writer")
-        } else {
-            thread = nil
-        }
         self.execute = execute
-    }
-
-    deinit {
-        if #available(macOS 15, *) { (thread as? WriterThread)?.stop() }
     }
 
     /// Returns once `rows` are committed; throws `StoreError` when its CAS or insert lost.
@@ -54,17 +43,9 @@ actor WriteQueue {
                 draining -= 1
                 return
             }
-            let results = await run(batch.map(\.rows))
+            let results = await execute(batch.map(\.rows))
             for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
         }
-    }
-
-    private func run(_ jobs: [OutcomeRows]) async -> [Result<Void, any Error>] {
-        if #available(macOS 15, *), let thread = thread as? WriterThread {
-            let execute = self.execute
-            return await withTaskExecutorPreference(thread) { await execute(jobs) }
-        }
-        return await execute(jobs)
     }
 
     /// The oldest waiting jobs, at most one per request: a second write of the same request

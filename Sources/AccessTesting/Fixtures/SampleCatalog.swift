@@ -60,6 +60,7 @@ public enum SampleCatalog {
         if let duration { answers.append(Answer(question: "duration", value: duration)) }
         return Submission(
             id: id, requester: catalog.user(alice) ?? DirectoryUser(id: alice), requestType: "github-admin",
-            resources: ["github-admins"], answers: answers, justification: "incident 4411", origin: Origin(platform: .slack, conversation: "C0001"))
+            resources: ["github-admins"], answers: answers, justification: "incident 4411",
+            origin: Origin(platform: .slack, conversation: "C0001"))
     }
 }

@@ -45,7 +45,9 @@ struct SlackHarness: Sendable {
     }
 
     /// Posts a body to a Slack endpoint, signed as Slack signs it now.
-    func signedPost(_ path: String, body: [UInt8], contentType: String = "application/x-www-form-urlencoded") async throws
+    func signedPost(
+        _ path: String, body: [UInt8], contentType: String = "application/x-www-form-urlencoded"
+    ) async throws
         -> HTTPTransport.HTTPResponse
     {
         let headers = signer.headers(for: body, at: Date())
@@ -59,7 +61,8 @@ struct SlackHarness: Sendable {
     /// `/access TEXT` typed by a person.
     func command(_ text: String, as person: UserID) async throws -> HTTPTransport.HTTPResponse {
         try await signedPost(
-            "/slack/commands", body: SlackPayloadFixtures.slashCommand(text: text, userID: Self.slackID(person), responseURL: slack.responseURL()))
+            "/slack/commands",
+            body: SlackPayloadFixtures.slashCommand(text: text, userID: Self.slackID(person), responseURL: slack.responseURL()))
     }
 
     /// A click on a button of a message the fake holds.

@@ -1,0 +1,123 @@
+import Dispatch
+import SQLiteNIO
+import VaporCSQLite
+
+/// A plain SQLite connection used for one thing: writing group-commit batches.
+///
+/// sqlite-nio runs every statement as a separate hop to its thread pool and back; a batch of
+/// seven statements paid fourteen thread switches, which capped the store far below what
+/// SQLite itself does. Here a whole batch (BEGIN … COMMIT, statements prepared once and
+/// reused) runs as one synchronous block on this connection's own serial queue, so a batch
+/// costs one hop. The store's writing lock still serialises it with every other write.
+final class RawSQLiteConnection: @unchecked Sendable {
+    // `@unchecked Sendable`: `handle` and `statements` are only used on `queue`.
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    private let queue = DispatchQueue(label: "accessbot.sqlite.batch-writer", qos: .userInitiated)
+
+    private init(handle: OpaquePointer?) { self.handle = handle }
+
+    /// Opens the file (which must already exist) and runs `pragmas` on it.
+    static func open(path: String, pragmas: [String]) async throws -> RawSQLiteConnection {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        let connection = RawSQLiteConnection(handle: handle)
+        guard status == SQLITE_OK else {
+            let error = connection.error(status, "open \(path)")
+            sqlite_nio_sqlite3_close_v2(handle)
+            connection.handle = nil
+            throw error
+        }
+        do {
+            try await connection.perform { connection in
+                for pragma in pragmas { try connection.execute(pragma) }
+            }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    /// Runs `body` on the connection's queue; one hop however many statements it runs.
+    func perform<R: Sendable>(_ body: @escaping @Sendable (RawSQLiteConnection) throws -> R) async throws -> R {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body(self) }) }
+        }
+    }
+
+    func close() async {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                for statement in self.statements.values { sqlite_nio_sqlite3_finalize(statement) }
+                self.statements = [:]
+                sqlite_nio_sqlite3_close_v2(self.handle)
+                self.handle = nil
+                continuation.resume()
+            }
+        }
+    }
+
+    // MARK: On the queue only
+
+    /// Runs SQL without parameters or results (BEGIN, COMMIT, PRAGMA).
+    func execute(_ sql: String) throws {
+        guard handle != nil else { throw SQLStoreError.closed }
+        let status = sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil)
+        guard status == SQLITE_OK else { throw error(status, sql) }
+    }
+
+    /// Runs one statement (prepared on first use, then reused) with `binds`, to completion;
+    /// returns how many rows it changed.
+    @discardableResult
+    func run(_ sql: String, _ binds: [SQLiteData]) throws -> Int {
+        let statement = try prepared(sql)
+        defer {
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
+        }
+        for (offset, value) in binds.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .integer(let number): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
+            case .float(let number): status = sqlite_nio_sqlite3_bind_double(statement, index, number)
+            case .text(var text):
+                status = text.withUTF8 { bytes in
+                    sqlite_nio_sqlite3_bind_text(statement, index, bytes.baseAddress, Int32(bytes.count), transient)
+                }
+            case .blob(let buffer):
+                status = buffer.withUnsafeReadableBytes { bytes in
+                    sqlite_nio_sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), transient)
+                }
+            case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
+            }
+            guard status == SQLITE_OK else { throw error(status, sql) }
+        }
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else { throw error(status, sql) }
+        }
+        return Int(sqlite_nio_sqlite3_changes(handle))
+    }
+
+    private func prepared(_ sql: String) throws -> OpaquePointer? {
+        if let statement = statements[sql] { return statement }
+        guard handle != nil else { throw SQLStoreError.closed }
+        var statement: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK else { throw error(status, sql) }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func error(_ status: Int32, _ context: String) -> SQLStoreError {
+        let message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "SQLite error"
+        return .database("SQLite \(status): \(message) (in \(context.prefix(80)))")
+    }
+}
+
+/// `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the call returns.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -1,1 +1,0 @@
-// Okta, Jira and ServiceNow clients live here.
