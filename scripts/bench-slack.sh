@@ -32,8 +32,8 @@
 #        SKIP_RATE=1 (throughput only), SKIP_THROUGHPUT=1 (fixed rate only), QUIET_WAIT (90:
 #        seconds to wait before each phase for other processes to go quiet; 0 = don't).
 # Diagnostics only (not the benchmark): COMMAND_TEXT (e.g. help: no database work),
-#        HOLD_POSTS=1 (the fake answers chat.postMessage 429 Retry-After 3600, which stops
-#        AccessBot's delivery worker from re-claiming paced cards every second).
+#        HOLD_POSTS=1 (the fake answers chat.postMessage 429 Retry-After 3600: AccessBot's
+#        pacer then holds each channel for an hour, so a card is put back once, not every second).
 #
 # The fixed-rate test is wrk2-style pacing in Lua (scripts/bench/slack.lua): one wrk thread
 # per connection, each connection on its own schedule, latency from the intended send time.
@@ -103,6 +103,7 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "work dir kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+trap 'echo "bench-slack.sh: failed at line $LINENO" >&2' ERR
 trap 'exit 130' INT TERM
 
 log() { echo "== $*" >&2; }
@@ -141,7 +142,7 @@ machine_load() {
 wait_quiet() {
   local ours deadline=$((SECONDS + ${QUIET_WAIT:-90})) busy
   while :; do
-    ours=" $fake_pid $ab_pid $peer_pid $( { [ -n "$peer_pid" ] && pgrep -P "$peer_pid"; } | tr '\n' ' ') "
+    ours=" $fake_pid $ab_pid $peer_pid $( { [ -z "$peer_pid" ] || pgrep -P "$peer_pid" || true; } | tr '\n' ' ') "
     busy=$(top -b -n 2 -d 1 -w 200 | awk -v ours="$ours" '/^top -/ {n++}
       n == 2 && $1 ~ /^[0-9]+$/ && index(ours, " " $1 " ") == 0 && $12 != "top" {sum += $9} END {printf "%d", sum}')
     [ "$busy" -lt 25 ] && return 0
@@ -232,8 +233,9 @@ start_peer() {
   echo "machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), Linux $(uname -r)"
   echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(swift --version 2>/dev/null | head -1); python $(python3 -c 'import platform; print(platform.python_version())')"
   [ -x "$venv/bin/python" ] && echo "peer: $("$venv/bin/pip" list 2>/dev/null | awk '$1 ~ /^(slack_bolt|slack-bolt|gunicorn)$/ {printf "%s %s, ", $1, $2}')python $("$venv/bin/python" -c 'import platform; print(platform.python_version())')"
-  echo "accessbot: $accessbot (SQLite synchronous=$ab_sync), tree $(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
-    "+ $(git status --porcelain -- Sources Package.swift 2>/dev/null | wc -l) uncommitted source files; fake Slack API on 127.0.0.1:$fake_port"
+  echo "accessbot: $accessbot (SQLite synchronous=$ab_sync), built $(date -u -r "$accessbot" '+%Y-%m-%d %H:%M:%S UTC');" \
+    "tree now $(git rev-parse --short HEAD 2>/dev/null || echo '?') + $(git status --porcelain -- Sources Package.swift 2>/dev/null | wc -l)" \
+    "uncommitted source files; fake Slack API on 127.0.0.1:$fake_port"
   echo "load: $connections connections (wrk -t $threads) for $duration after $warmup; fixed rate $rate req/s over $rate_connections connections (one wrk thread each) for $rate_duration after $rate_warmup; pool of $pool_size signed requests"
 } | tee "$work/machine.txt" >&2
 

@@ -8,6 +8,10 @@ case "http":
     try await runHTTPBenchmark(arguments: Array(arguments.dropFirst()))
 case "store":
     try await runStoreBenchmark(arguments: Array(arguments.dropFirst()))
+case "report":
+    try await runReportBenchmark(arguments: Array(arguments.dropFirst()))
+case "timers":
+    try await runTimerBenchmark(arguments: Array(arguments.dropFirst()))
 default:
     print("usage: accessbot-bench <benchmark> [options]; benchmarks: core, store, http")
 }

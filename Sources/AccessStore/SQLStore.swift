@@ -22,7 +22,7 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
         self.logger = logger
         let writer = BatchWriter(sessions: sessions, logger: logger)
         // SQLite has one writer; PostgreSQL runs a few batches at once on pooled connections.
-        self.writes = WriteQueue(concurrency: sessions.dialect == .sqlite ? 1 : 4) { jobs in await writer.execute(jobs) }
+        self.writes = WriteQueue(concurrency: sessions.dialect == .sqlite ? 1 : 2) { jobs in await writer.execute(jobs) }
     }
 
     /// Opens the database a URL names; throws `SQLStoreError.invalidURL` for a malformed URL,

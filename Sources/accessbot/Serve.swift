@@ -36,6 +36,7 @@ struct Serve: AsyncParsableCommand {
             slack: settings.slack.map {
                 SlackConfiguration(signingSecret: $0.signingSecret.value, botToken: $0.botToken.value, apiURL: $0.apiURL.absoluteString)
             },
+            okta: settings.okta.map { OktaConfiguration(orgURL: $0.orgURL.absoluteString, apiToken: $0.apiToken.value) },
             adminAPIToken: settings.adminAPIToken?.value)
         let app = buildApplication(configuration: configuration, registry: registry, logger: logger) { port in
             logger.info("listening", metadata: ["address": "\(settings.host):\(port)", "public_url": "\(settings.publicURL)"])

@@ -9,7 +9,9 @@ extension Workflow {
             transition.record(.reminded, actor: .system, step: request.currentStep)
             postCards(forStep: request.currentStep, purpose: .reminder, &transition)
         case (.escalate, .pending):
-            transition.record(.escalated, actor: .system, step: request.currentStep)
+            let waitingOn = request.currentApprovers.map(\.rawValue).joined(separator: ", ")
+            transition.record(.escalated, actor: .system, step: request.currentStep, reason: "waiting on \(waitingOn)")
+            openStepToOwningTeam(&transition)
             if let channel = catalog.escalationChannel, !channel.isEmpty {
                 transition.effects.append(.card(CardDelivery(requestID: request.id, audience: .channel(channel), purpose: .escalation)))
             }
@@ -32,6 +34,19 @@ extension Workflow {
             revokeAll(&transition)
         default:
             return
+        }
+    }
+
+    /// A stalled step may be decided by the owning team from the escalation card: its members
+    /// join the current step's approvers (never the requester). Later steps keep their own.
+    func openStepToOwningTeam(_ transition: inout Transition) {
+        let index = transition.request.currentStep
+        guard transition.request.steps.indices.contains(index),
+            let team = catalog.requestType(transition.request.requestType).flatMap({ catalog.team($0.team) })
+        else { return }
+        for member in team.members
+        where member != transition.request.requester && !transition.request.steps[index].eligible.contains(member) {
+            transition.request.steps[index].eligible.append(member)
         }
     }
 

@@ -2,6 +2,7 @@ import AccessCore
 import Foundation
 import HTTPTransport
 import Hummingbird
+import Integrations
 import Logging
 import NIOCore
 import Prometheus
@@ -24,8 +25,20 @@ public func buildApplication(
     router.add(middleware: MetricsMiddleware())
     HealthRoutes(state: state).register(on: router)
     MetricsRoutes(registry: registry).register(on: router)
+    if let token = configuration.adminAPIToken { AdminRoutes(token, catalog: configuration.catalog, state: state).register(on: router) }
     let http = CurlHTTPClient()
+    let okta = configuration.okta.map { okta in
+        let client = OktaClient(orgURL: okta.orgURL, credentials: .apiToken(okta.apiToken), http: http, logger: logger)
+        return OktaDirectory(client: client, cacheTTL: okta.directoryCacheTTL, managerAttribute: okta.managerAttribute)
+    }
     var executors: [any EffectExecutor] = [UnconfiguredGrantExecutor(logger: logger)]
+    if let okta, let settings = configuration.okta {
+        let inactive = InactiveRequesters(state: state, logger: logger)
+        executors = [
+            OktaGrantExecutor(
+                granter: OktaGranter(client: okta.client), directory: okta, configuration: settings, inactive: inactive, logger: logger)
+        ]
+    }
     var deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)?
     if let slack = configuration.slack {
         let identities = SlackIdentityCache()
@@ -44,7 +57,7 @@ public func buildApplication(
 
     let services: [any Service] = [
         HTTPClientService(client: http),
-        DatabaseConnector(configuration: configuration, state: state, logger: logger),
+        DatabaseConnector(configuration: configuration, state: state, logger: logger, okta: okta),
         DeliveryService(
             configuration: configuration, state: state, executors: executors, deadLetterAlert: deadLetterAlert, logger: logger),
         TimerService(configuration: configuration, state: state, logger: logger),

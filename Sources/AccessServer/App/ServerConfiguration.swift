@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String
     public var catalog: Catalog
     public var slack: SlackConfiguration?
+    /// Okta for people, grants and revokes; nil: the config's users, and every grant by hand.
+    public var okta: OktaConfiguration?
     public var adminAPIToken: String?
     /// How often background workers look for work another replica may have written.
     public var pollInterval: Duration
@@ -21,8 +23,8 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:accessbot.sqlite", publicURL: String? = nil,
-        catalog: Catalog, slack: SlackConfiguration? = nil, adminAPIToken: String? = nil, pollInterval: Duration = .seconds(1),
-        databaseRetry: (first: Duration, max: Duration) = (.milliseconds(250), .seconds(30))
+        catalog: Catalog, slack: SlackConfiguration? = nil, okta: OktaConfiguration? = nil, adminAPIToken: String? = nil,
+        pollInterval: Duration = .seconds(1), databaseRetry: (first: Duration, max: Duration) = (.milliseconds(250), .seconds(30))
     ) {
         self.host = host
         self.port = port
@@ -30,6 +32,7 @@ public struct ServerConfiguration: Sendable {
         self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.catalog = catalog
         self.slack = slack
+        self.okta = okta
         self.adminAPIToken = adminAPIToken
         self.pollInterval = pollInterval
         self.databaseRetry = databaseRetry

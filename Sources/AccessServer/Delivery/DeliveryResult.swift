@@ -8,6 +8,12 @@ enum DeliveryResult: Sendable, Equatable {
     case retry(after: Duration?, reason: String)
     /// Failed for good (bad token, unknown channel): kept as dead, people told once.
     case dead(reason: String)
+
+    /// The reason given when a message waits for its channel's next slot.
+    static let pacedReason = "paced"
+
+    /// Wait for the channel's slot.
+    static func paced(_ wait: Duration) -> DeliveryResult { .retry(after: wait, reason: pacedReason) }
 }
 
 /// Carries out the effects of one kind (chat messages, grants) for the delivery service.

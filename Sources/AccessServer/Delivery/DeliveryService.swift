@@ -77,7 +77,9 @@ struct DeliveryService: Service {
                 let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
                 try await ready.store.retryOutbox(message.id, notBefore: Date().addingTimeInterval(seconds), error: reason)
                 metrics.retried.increment()
-                log.notice("delivery will be retried", metadata: ["reason": "\(reason)", "attempt": "\(message.attempts + 1)"])
+                // Pacing is routine; failures are worth a line at the default level.
+                let level: Logger.Level = reason == DeliveryResult.pacedReason ? .debug : .notice
+                log.log(level: level, "delivery will be retried", metadata: ["reason": "\(reason)", "attempt": "\(message.attempts + 1)"])
             case .dead(let reason):
                 try await ready.store.killOutbox(message.id, error: reason)
                 metrics.dead.increment()

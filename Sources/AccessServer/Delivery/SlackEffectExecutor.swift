@@ -29,12 +29,12 @@ struct SlackEffectExecutor: EffectExecutor {
             let identity = SlackIdentity(api: api, store: ready.store, cache: identities)
             switch message.effect {
             case .card(let delivery):
-                return try await postCard(delivery, request: request, identity: identity, ready: ready)
+                return try await postCard(delivery, message: message.id, request: request, identity: identity, ready: ready)
             case .updateCards:
                 return try await updateCopies(of: request, identity: identity, ready: ready)
             case .notify(let notification):
                 guard let channel = try await channel(for: notification.audience, identity: identity) else { return .delivered }
-                if let wait = pacer.reserve(channel) { return .retry(after: wait, reason: "paced") }
+                if let wait = pacer.reserve(channel, for: message.id) { return .paced(wait) }
                 let content = SlackNotices.message(
                     for: notification, request: request, catalog: catalog, mentions: await identity.mentions(for: request))
                 _ = try await paced(channel) { try await api.postMessage(SlackMessage(channel: channel, content: content)) }
@@ -50,10 +50,10 @@ struct SlackEffectExecutor: EffectExecutor {
     }
 
     private func postCard(
-        _ delivery: CardDelivery, request: AccessRequest, identity: SlackIdentity, ready: ReadyState
+        _ delivery: CardDelivery, message: Int64, request: AccessRequest, identity: SlackIdentity, ready: ReadyState
     ) async throws -> DeliveryResult {
         guard let channel = try await channel(for: delivery.audience, identity: identity) else { return .delivered }
-        if let wait = pacer.reserve(channel) { return .retry(after: wait, reason: "paced") }
+        if let wait = pacer.reserve(channel, for: message) { return .paced(wait) }
         let content = SlackCards.card(
             for: request, purpose: delivery.purpose, catalog: catalog, mentions: await identity.mentions(for: request), now: Date())
         let posted = try await paced(channel) { try await api.postMessage(SlackMessage(channel: channel, content: content)) }

@@ -5,8 +5,10 @@ import Synchronization
 
 /// The parts of the server that exist only once the database is reachable and migrated.
 public struct ReadyState: Sendable {
+    public typealias Service = AccessService<SignallingStore<SQLStore>, DirectoryChoice>
+
     public let store: SQLStore
-    public let service: AccessService<SignallingStore<SQLStore>, StaticDirectory>
+    public let service: Service
 }
 
 /// Shared between the HTTP handlers and the background services: the store once it is

@@ -1,6 +1,7 @@
 import AccessCore
 import AccessStore
 import Foundation
+import Integrations
 import Logging
 import ServiceLifecycle
 
@@ -10,6 +11,8 @@ struct DatabaseConnector: Service {
     let configuration: ServerConfiguration
     let state: AppState
     let logger: Logger
+    /// The Okta directory when Okta is configured; else the config's `users:`.
+    var okta: OktaDirectory? = nil
 
     func run() async throws {
         var delay = configuration.databaseRetry.first
@@ -21,6 +24,8 @@ struct DatabaseConnector: Service {
                 let opened = try await SQLStore.open(url: configuration.databaseURL, logger: logger)
                 do {
                     try await opened.migrate()
+                    // A crashed previous run of this process left its claims behind: take them back now.
+                    if opened.ownsEveryLease { try await opened.releaseLeases() }
                 } catch {
                     try? await Task { try await opened.close() }.value
                     throw error
@@ -37,7 +42,9 @@ struct DatabaseConnector: Service {
             }
         }
         guard let store else { return }
-        let directory = StaticDirectory(catalog: configuration.catalog)
+        let directory = DirectoryChoice(
+            okta.map(DirectoryChoice.Source.okta) ?? .configured(StaticDirectory(catalog: configuration.catalog)),
+            onInactive: InactiveRequesters(state: state, logger: logger).directoryFound)
         let signalling = SignallingStore(base: store, outbox: state.outboxSignal, timers: state.timerSignal)
         let service = AccessService(workflow: Workflow(catalog: configuration.catalog), store: signalling, directory: directory)
         state.becomeReady(ReadyState(store: store, service: service))

@@ -83,7 +83,8 @@ extension SQLStore {
         try await sessions.write { db in
             _ = try await SQLText.insert(
                 db, into: "identities", columns: ["platform", "platform_user_id", "user_id", "cached_at"], rows: [row],
-                suffix: " ON CONFLICT (platform, platform_user_id) DO UPDATE SET user_id = excluded.user_id, cached_at = excluded.cached_at")
+                suffix: " ON CONFLICT (platform, platform_user_id) DO UPDATE SET user_id = excluded.user_id, cached_at = excluded.cached_at"
+            )
         }
     }
 

@@ -15,17 +15,19 @@ final class SQLiteSessions: Sessions {
     private let readers: [SQLiteConnection]
     /// Writes the group-commit batches (nil in memory, where only `writer` sees the data).
     let batchConnection: RawSQLiteConnection?
+    private let checkpoints: SQLiteConnection?
     private let checkpointer: Task<Void, Never>?
     private let lock = AsyncLock()
 
     private init(
         writer: SQLiteConnection, readers: [SQLiteConnection], batchConnection: RawSQLiteConnection?,
-        checkpointer: Task<Void, Never>?
+        checkpoints: SQLiteConnection?, synchronous: SQLiteSynchronous, logger: Logger
     ) {
         self.writer = writer
         self.readers = readers
         self.batchConnection = batchConnection
-        self.checkpointer = checkpointer
+        self.checkpoints = checkpoints
+        self.checkpointer = checkpoints.map { Self.checkpointLoop($0, synchronous: synchronous, logger: logger) }
     }
 
     /// WAL pages after which the writer checkpoints by itself: a backstop should the
@@ -35,6 +37,7 @@ final class SQLiteSessions: Sessions {
     /// Opens (creating if needed) the database file in WAL mode.
     static func open(path: String, synchronous: SQLiteSynchronous, readers count: Int = 2, logger: Logger) async throws -> SQLiteSessions {
         var connections: [SQLiteConnection] = []
+        var batch: RawSQLiteConnection?
         do {
             let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             connections.append(writer)
@@ -47,6 +50,7 @@ final class SQLiteSessions: Sessions {
             ]
             for pragma in pragmas { try await db.raw("\(unsafeRaw: pragma)").run() }
             let batchConnection = try await RawSQLiteConnection.open(path: path, pragmas: pragmas)
+            batch = batchConnection
             var readers: [SQLiteConnection] = []
             for _ in 0..<count {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
@@ -60,9 +64,10 @@ final class SQLiteSessions: Sessions {
             connections.append(checkpoints)
             try await checkpoints.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout = 5000").run()
             return SQLiteSessions(
-                writer: writer, readers: readers, batchConnection: batchConnection,
-                checkpointer: checkpointLoop(checkpoints, synchronous: synchronous, logger: logger))
+                writer: writer, readers: readers, batchConnection: batchConnection, checkpoints: checkpoints,
+                synchronous: synchronous, logger: logger)
         } catch {
+            await batch?.close()
             for connection in connections { try? await connection.close() }
             throw error
         }
@@ -71,24 +76,27 @@ final class SQLiteSessions: Sessions {
     /// A private database in memory: gone when the store closes.
     static func openInMemory(logger: Logger) async throws -> SQLiteSessions {
         let writer = try await SQLiteConnection.open(storage: .memory, logger: logger)
-        return SQLiteSessions(writer: writer, readers: [], batchConnection: nil, checkpointer: nil)
+        return SQLiteSessions(
+            writer: writer, readers: [], batchConnection: nil, checkpoints: nil, synchronous: .full, logger: logger)
     }
 
     /// Every 200 ms copies committed WAL pages back into the database file (`PASSIVE`: it
-    /// never blocks the writer or readers), and closes `connection` when cancelled.
+    /// never blocks the writer or readers), until cancelled.
     private static func checkpointLoop(_ connection: SQLiteConnection, synchronous: SQLiteSynchronous, logger: Logger) -> Task<Void, Never> {
         Task.detached(priority: .utility) {
             let db = connection.sql(queryLogLevel: nil)
             if synchronous == .normal { try? await db.raw("PRAGMA synchronous = NORMAL").run() }
-            while !Task.isCancelled {
+            while true {
                 try? await Task.sleep(for: .milliseconds(200))
+                if Task.isCancelled { return }
                 do {
                     try await db.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                } catch is CancellationError {
+                    return
                 } catch {
                     logger.warning("SQLite checkpoint failed", metadata: ["error": "\(error)"])
                 }
             }
-            try? await connection.close()
         }
     }
 
@@ -121,6 +129,7 @@ final class SQLiteSessions: Sessions {
         await lock.close()
         checkpointer?.cancel()
         await checkpointer?.value
+        try await checkpoints?.close()
         await batchConnection?.close()
         for reader in readers { try await reader.close() }
         try await writer.close()

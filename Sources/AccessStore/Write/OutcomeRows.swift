@@ -36,19 +36,28 @@ struct OutcomeRows: Sendable {
         expectedVersion = outcome.expectedVersion
         self.consumedTimer = consumedTimer
         let id = request.id.rawValue
+        let stored = outcome.effects.filter { effect in
+            switch effect {
+            case .schedule, .cancelTimers: false
+            default: true
+            }
+        }
+        let json = try OutcomeJSON.encode(request, effects: stored)
         self.request = [
             id, request.requester.rawValue, request.requestType.rawValue, request.status.rawValue,
             Self.resourcesColumn(request.resources), request.createdAt.stored, request.updatedAt.stored,
             request.decidedAt?.stored, request.grantedAt?.stored, request.accessEndsAt?.stored, request.endedAt?.stored,
-            request.version, try StoredJSON.encode(request),
+            request.version, json.request,
         ]
         tasks = Self.taskRows(request)
         audit = outcome.audit.map(Self.auditRow)
 
-        var outbox: [[Bind]] = []
+        let now = request.updatedAt.stored
+        outbox = zip(stored, json.effects).map { effect, payload in
+            [effect.requestID.rawValue, Self.kind(of: effect), payload, now, now]
+        }
         var timers: [ScheduledTimer] = []
         var cancelled: [String] = []
-        let now = request.updatedAt.stored
         for effect in outcome.effects {
             switch effect {
             case .schedule(let timer):
@@ -58,10 +67,9 @@ struct OutcomeRows: Sendable {
                 timers.removeAll { $0.requestID == target }
                 if !cancelled.contains(target.rawValue) { cancelled.append(target.rawValue) }
             default:
-                outbox.append([effect.requestID.rawValue, Self.kind(of: effect), try StoredJSON.encode(effect), now, now])
+                break
             }
         }
-        self.outbox = outbox
         self.timers = timers.map { [$0.requestID.rawValue, $0.kind.rawValue, $0.due.stored] }
         cancelsTimersOf = cancelled
     }

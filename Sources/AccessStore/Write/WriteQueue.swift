@@ -31,7 +31,7 @@ actor WriteQueue {
             waiting.append(Job(rows: rows, continuation: continuation))
             if draining < concurrency {
                 draining += 1
-                Task(priority: .high) { await drain() }
+                Task { await drain() }
             }
         }
     }
@@ -45,6 +45,9 @@ actor WriteQueue {
             }
             let results = await execute(batch.map(\.rows))
             for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
+            // Under concurrency, let the callers just resumed queue their next write before the
+            // next batch is taken: batches stay large, so each commit's sync serves more callers.
+            if batch.count > 1 { await Task.yield() }
         }
     }
 

@@ -140,7 +140,9 @@ public final class FakeOkta: Sendable {
     private static func failureAnswer(_ failure: FakeOktaFailure, now: Date) -> FakeOktaAnswer {
         switch failure {
         case .rateLimited(let resetIn, let concurrency):
-            guard case .reply(let status, let json, _) = FakeOktaAnswer.error(429, "E0000047", "API call exceeded rate limit due to too many requests.")
+            guard
+                case .reply(let status, let json, _) = FakeOktaAnswer.error(
+                    429, "E0000047", "API call exceeded rate limit due to too many requests.")
             else { return .drop }
             return .reply(
                 status: status, json: json,
