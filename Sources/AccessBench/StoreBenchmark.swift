@@ -34,7 +34,8 @@ func runStoreBenchmark(arguments: [String]) async throws {
             let schema = "bench_\(Int(Date().timeIntervalSince1970))_\(writers)w"
             let url = base + (base.contains("?") ? "&" : "?") + "search_path=\(schema)&pool_size=\(min(32, writers + 4))"
             results.append(
-                try await benchmarkCreates(url: url, label: "postgres (schema \(schema))", writers: writers, count: options.count, logger: logger))
+                try await benchmarkCreates(
+                    url: url, label: "postgres (schema \(schema))", writers: writers, count: options.count, logger: logger))
         }
     }
     print("")
@@ -151,12 +152,15 @@ private struct StoreBenchOptions {
                 writers = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
                 guard !writers.isEmpty else { throw StoreBenchFailure("--writers takes numbers such as 1,16") }
             case "--sqlite":
-                sqliteModes = value == "none" ? [] : try value.split(separator: ",").map {
-                    guard let mode = SQLiteSynchronous(rawValue: String($0)) else {
-                        throw StoreBenchFailure("--sqlite takes full, normal or none")
+                sqliteModes =
+                    value == "none"
+                    ? []
+                    : try value.split(separator: ",").map {
+                        guard let mode = SQLiteSynchronous(rawValue: String($0)) else {
+                            throw StoreBenchFailure("--sqlite takes full, normal or none")
+                        }
+                        return mode
                     }
-                    return mode
-                }
             case "--postgres":
                 postgresURL = value == "none" ? nil : value
             case "--dir":
@@ -172,8 +176,8 @@ private struct StoreBenchFailure: Error, CustomStringConvertible {
     let description: String
 
     init(_ message: String) {
-        description = "store benchmark: \(message)\nusage: accessbot-bench store [--count N] [--writers 1,16] "
+        description =
+            "store benchmark: \(message)\nusage: accessbot-bench store [--count N] [--writers 1,16] "
             + "[--sqlite full,normal|none] [--postgres URL|none] [--dir DIR]"
     }
 }
-

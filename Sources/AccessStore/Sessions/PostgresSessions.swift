@@ -9,11 +9,13 @@ final class PostgresSessions: Sessions {
     private let runner: Task<Void, Never>
     /// The schema the store works in, when the URL named one.
     let schema: String?
+    private let logger: Logger
 
-    private init(client: PostgresClient, runner: Task<Void, Never>, schema: String?) {
+    private init(client: PostgresClient, runner: Task<Void, Never>, schema: String?, logger: Logger) {
         self.client = client
         self.runner = runner
         self.schema = schema
+        self.logger = logger
     }
 
     /// Connects once to check the address and credentials (the pool would retry a wrong
@@ -48,13 +50,24 @@ final class PostgresSessions: Sessions {
         }
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let runner = Task { await client.run() }
-        return PostgresSessions(client: client, runner: runner, schema: location.searchPath)
+        return PostgresSessions(client: client, runner: runner, schema: location.searchPath, logger: logger)
     }
 
     func write<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
         if runner.isCancelled { throw SQLStoreError.closed }
         return try await client.withConnection { connection in
             try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Runs the batch statement (prepared once per connection) and returns the ids it wrote.
+    func writeBatch(_ statement: PostgresBatchStatement) async throws -> [String] {
+        if runner.isCancelled { throw SQLStoreError.closed }
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            var ids: [String] = []
+            for try await id in try await connection.execute(statement, logger: logger) { ids.append(id) }
+            return ids
         }
     }
 

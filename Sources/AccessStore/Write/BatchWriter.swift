@@ -11,7 +11,7 @@ struct BatchWriter: Sendable {
     /// single bad outcome fails only its own caller.
     func execute(_ jobs: [OutcomeRows]) async -> [Result<Void, any Error>] {
         do {
-            if sessions.dialect == .postgres { return try await writeInOneStatement(jobs) }
+            if let postgres = sessions as? PostgresSessions { return try await writeInOneStatement(jobs, postgres) }
             if let sqlite = sessions as? SQLiteSessions, let connection = sqlite.batchConnection {
                 return try await writeOnRawConnection(jobs, sqlite, connection)
             }
@@ -79,11 +79,10 @@ struct BatchWriter: Sendable {
         }
     }
 
-    /// PostgreSQL: the whole batch as one statement (see `PostgresWriteStatement`).
-    private func writeInOneStatement(_ jobs: [OutcomeRows]) async throws -> [Result<Void, any Error>] {
-        let statement = PostgresWriteStatement.make(jobs)
-        let rows = try await sessions.write { db in try await db.raw(statement).all() }
-        let written = Set(try rows.map { try $0.value("id", String.self, table: "requests") })
+    /// PostgreSQL: the whole batch as one prepared statement (see `PostgresBatchStatement`).
+    private func writeInOneStatement(_ jobs: [OutcomeRows], _ sessions: PostgresSessions) async throws -> [Result<Void, any Error>] {
+        let statement = PostgresBatchStatement(document: PostgresBatchDocument.make(jobs))
+        let written = Set(try await sessions.writeBatch(statement))
         return jobs.map { job in
             if written.contains(job.requestID.rawValue) { return .success(()) }
             return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A person in the fake workspace.
 public struct FakeSlackUser: Hashable, Sendable {
     public var id: String

@@ -73,7 +73,8 @@ public enum SQLStoreChecks {
         let outcomes = try (0..<100).map { index in
             let id = RequestID(rawValue: String(format: "R-REPORT%02d", 99 - index))  // ids against time order
             let requester = requesters[index % 3]
-            let submission = index.isMultiple(of: 2)
+            let submission =
+                index.isMultiple(of: 2)
                 ? F.githubSubmission(id: id, requester: requester) : F.panelSubmission(id: id, requester: requester)
             return try F.submit(submission, now: F.epoch.addingTimeInterval(Double(index / 3) * 60))
         }

@@ -15,7 +15,8 @@ extension StoreConformance {
             try requireEqual(try await store.cardCopies(of: "R-CARDS002"), [], "another request's copies")
         },
         Check("conversation references are found by directory user, the newest winning") { store in
-            let first = ConversationReference(platform: .teams, platformUserID: "29:alice", user: F.alice, conversation: "a:old",
+            let first = ConversationReference(
+                platform: .teams, platformUserID: "29:alice", user: F.alice, conversation: "a:old",
                 serviceURL: "https://smba.trafficmanager.net/emea/", tenantID: "tenant-1")
             try await store.saveConversation(first)
             try requireEqual(try await store.conversation(platform: .teams, user: F.alice), first, "saved reference")

@@ -57,7 +57,8 @@ extension StoreConformance {
             let fresh = try F.handle(.timerFired(.remind), on: try await load(store, "R-TIMER001"), now: fired)
             try await store.commit(fresh, consumedTimer: remind.id)
             let later = fired.addingTimeInterval(3600)
-            try requireEqual(try await store.claimDueTimers(now: later, limit: 10, lease: .minutes(1), worker: "w3").count, 0, "timers after")
+            try requireEqual(
+                try await store.claimDueTimers(now: later, limit: 10, lease: .minutes(1), worker: "w3").count, 0, "timers after")
         },
         Check("cancelTimers deletes the request's timers; timers never enter the outbox") { store in
             let created = try F.submit(F.githubSubmission(id: "R-CANCEL01"))
@@ -113,7 +114,8 @@ extension StoreConformance {
             try await store.create(try F.submit(F.githubSubmission(id: ids[0]), now: F.epoch))
             try await store.create(try F.submit(F.githubSubmission(id: ids[1], requester: F.erin), now: F.epoch.addingTimeInterval(60)))
             try await store.create(try F.submit(F.panelSubmission(id: ids[2]), now: F.epoch.addingTimeInterval(120)))
-            let cancel = try F.handle(.cancel(by: .user(F.alice), reason: nil), on: try await load(store, ids[0]), now: F.epoch.addingTimeInterval(180))
+            let cancel = try F.handle(
+                .cancel(by: .user(F.alice), reason: nil), on: try await load(store, ids[0]), now: F.epoch.addingTimeInterval(180))
             try await store.commit(cancel)
 
             try requireEqual(try await store.requests(RequestQuery()).map(\.id), ids.reversed(), "everything, newest first")
