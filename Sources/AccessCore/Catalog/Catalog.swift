@@ -43,7 +43,7 @@ public struct Catalog: Sendable {
 
     /// Finds a resource by id or by name, case-insensitively.
     public func findResource(named text: String) -> Resource? {
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = text.trimmed.lowercased()
         if let exact = resourcesByID[ResourceID(wanted)] { return exact }
         return resources.first { $0.id.rawValue.lowercased() == wanted || $0.name.lowercased() == wanted }
     }

@@ -48,7 +48,7 @@ public typealias QuestionID = Identifier<Tags.Question>
 extension Identifier where Tag == Tags.User {
     /// Emails compare case-insensitively; the directory identity is the lower-cased form.
     public init(email: String) {
-        self.init(rawValue: email.trimmingCharacters(in: .whitespaces).lowercased())
+        self.init(rawValue: email.trimmed.lowercased())
     }
 }
 
@@ -63,7 +63,7 @@ extension Identifier where Tag == Tags.Request {
 
     /// Reads what a person typed: case-insensitive, with or without the `R-` prefix.
     public init?(typed: String) {
-        let trimmed = typed.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = typed.trimmed.uppercased()
         guard !trimmed.isEmpty, trimmed.count <= 64 else { return nil }
         let body = trimmed.hasPrefix("R-") ? String(trimmed.dropFirst(2)) : trimmed
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }

@@ -13,10 +13,10 @@ public struct TimeSpan: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// Parses `30s`, `15m`, `4h`, `2d`, `1w` (also `90min`, `4 hours`). Nil when it is not a
     /// positive duration of at most ten years.
     public init?(parsing text: String) {
-        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let lowered = text.trimmed.lowercased()
         let digits = lowered.prefix(while: \.isASCIIDigit)
         guard !digits.isEmpty, digits.count <= 9, let value = Int64(digits), value > 0 else { return nil }
-        let unit = lowered.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let unit = lowered.dropFirst(digits.count).trimmed
         let multiplier: Int64
         switch unit {
         case "s", "sec", "secs", "second", "seconds": multiplier = 1

@@ -30,7 +30,7 @@ extension Workflow {
 
     func deny(by approver: UserID, reason: String, _ transition: inout Transition) throws(WorkflowError) {
         let stepIndex = try checkDecider(approver, transition.request)
-        let reason = String(reason.trimmingCharacters(in: .whitespacesAndNewlines).prefix(3000))
+        let reason = String(reason.trimmed.prefix(3000))
         transition.request.decisions.append(
             Decision(approver: approver, step: stepIndex, outcome: .denied, reason: reason, at: transition.now))
         transition.request.decidedAt = transition.now

@@ -55,7 +55,7 @@ extension Workflow {
     private func checkedAnswers(_ given: [Answer], for type: RequestType) throws(WorkflowError) -> [Answer] {
         var result: [Answer] = []
         for question in type.questions {
-            let value = given.last { $0.question == question.id }?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let value = given.last { $0.question == question.id }?.value.trimmed ?? ""
             if value.isEmpty {
                 if question.required { throw .missingAnswer(question.id, question: question.text) }
                 continue
