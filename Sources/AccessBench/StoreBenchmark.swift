@@ -1,5 +1,5 @@
 import AccessCore
-import AccessStore
+@_spi(Benchmark) import AccessStore
 import AccessTesting
 import Foundation
 import Logging
@@ -50,12 +50,14 @@ private struct StoreBenchResult {
     let seconds: Double
     let p50: Double
     let p99: Double
+    /// Creates per group commit, averaged over the run (warm-up included).
+    let batchSize: Double
 
     var line: String {
         let rate = Double(count) / seconds
         return String(
-            format: "%@  writers=%2d  creates=%d  %.2f s  %.0f tx/s  latency p50 %.2f ms  p99 %.2f ms",
-            label, writers, count, seconds, rate, p50 * 1000, p99 * 1000)
+            format: "%@  writers=%2d  creates=%d  %.2f s  %.0f tx/s  latency p50 %.2f ms  p99 %.2f ms  batch %.1f",
+            label, writers, count, seconds, rate, p50 * 1000, p99 * 1000, batchSize)
     }
 }
 
@@ -77,9 +79,11 @@ private func benchmarkCreates(url: String, label: String, writers: Int, count: I
         let expected = (warmup + outcomes).map { $0.effects.filter(isOutboxEffect).count }.reduce(0, +)
         guard pending == expected else { throw StoreBenchFailure("outbox holds \(pending) messages, expected \(expected)") }
         latencies.sort()
+        let statistics = await store.groupCommitStatistics()
         let result = StoreBenchResult(
             label: label, writers: writers, count: count, seconds: seconds, p50: latencies[latencies.count / 2],
-            p99: latencies[min(latencies.count - 1, latencies.count * 99 / 100)])
+            p99: latencies[min(latencies.count - 1, latencies.count * 99 / 100)],
+            batchSize: Double(statistics.writes) / Double(max(1, statistics.batches)))
         print(result.line)
         fflush(nil)
         try await store.close()

@@ -64,6 +64,11 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
         _ = try await sessions.read { db in try await db.raw("SELECT 1 AS one").all().count }
     }
 
+    /// How many group commits ran and how many creates and commits they carried, since open.
+    @_spi(Benchmark) public func groupCommitStatistics() async -> (batches: Int, writes: Int) {
+        (await writes.batches, await writes.writes)
+    }
+
     // MARK: RequestStore writes
 
     public func create(_ outcome: Outcome) async throws {

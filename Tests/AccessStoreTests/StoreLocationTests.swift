@@ -5,13 +5,18 @@ import Testing
 struct StoreLocationTests {
     @Test func sqliteForms() throws {
         #expect(try StoreLocation(url: "sqlite:accessbot.sqlite") == .sqlite(path: "accessbot.sqlite", synchronous: .full))
-        #expect(try StoreLocation(url: "sqlite:///var/lib/accessbot/db.sqlite") == .sqlite(path: "/var/lib/accessbot/db.sqlite", synchronous: .full))
+        #expect(
+            try StoreLocation(url: "sqlite:///var/lib/accessbot/db.sqlite")
+                == .sqlite(path: "/var/lib/accessbot/db.sqlite", synchronous: .full))
         #expect(try StoreLocation(url: "sqlite:/tmp/a.sqlite?synchronous=normal") == .sqlite(path: "/tmp/a.sqlite", synchronous: .normal))
         #expect(try StoreLocation(url: "sqlite::memory:") == .sqliteMemory)
     }
 
     @Test func postgresForms() throws {
-        guard case .postgres(let location) = try StoreLocation(url: "postgres://bot:s%40cret@db.internal:6543/access?sslmode=require&search_path=bot&pool_size=8") else {
+        guard
+            case .postgres(let location) = try StoreLocation(
+                url: "postgres://bot:s%40cret@db.internal:6543/access?sslmode=require&search_path=bot&pool_size=8")
+        else {
             Issue.record("not postgres")
             return
         }

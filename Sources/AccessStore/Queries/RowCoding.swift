@@ -4,11 +4,11 @@ import SQLKit
 /// A value bound into a statement.
 typealias Bind = any Encodable & Sendable
 
-/// JSON for the `body` and `payload` columns. Foundation's default date encoding (a double)
-/// round-trips every `Date` exactly.
+/// JSON for the `body` and `payload` columns: written by `StreamingJSONEncoder`, read by
+/// Foundation's `JSONDecoder`. Dates are doubles (Foundation's default), exact both ways.
 enum StoredJSON {
     static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+        try StreamingJSONEncoder.encode(value)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String, table: String, key: String) throws -> T {

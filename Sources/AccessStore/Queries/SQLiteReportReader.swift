@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 import VaporCSQLite
 
-/// A connection of the report's own that reads SQLite pages straight into report rows.
+/// A connection of the report's own that reads SQLite pages straight into report columns.
 ///
 /// Through sqlite-nio and SQLKit every value becomes an enum, every row a dictionary of
 /// columns, and every read a dynamic cast: on a million-row report that was half the time.
@@ -56,7 +56,9 @@ final class SQLiteReportReader: @unchecked Sendable {
     }
 
     /// Runs one page query of the report (its SQL and binds as SQLKit serialised them).
-    func page(_ sql: String, _ binds: [any Encodable & Sendable], walking field: ReportFilter.TimeField) async throws -> ReportPage {
+    func page(
+        _ sql: String, _ binds: [any Encodable & Sendable], walking field: ReportFilter.TimeField
+    ) async throws -> ReadPage<ReportColumns> {
         try await perform { reader in try reader.readPage(sql, binds, walking: field) }
     }
 
@@ -68,7 +70,9 @@ final class SQLiteReportReader: @unchecked Sendable {
 
     // MARK: On the queue only
 
-    private func readPage(_ sql: String, _ binds: [any Encodable & Sendable], walking field: ReportFilter.TimeField) throws -> ReportPage {
+    private func readPage(
+        _ sql: String, _ binds: [any Encodable & Sendable], walking field: ReportFilter.TimeField
+    ) throws -> ReadPage<ReportColumns> {
         let statement = try prepared(sql)
         defer {
             sqlite_nio_sqlite3_reset(statement)
@@ -86,21 +90,18 @@ final class SQLiteReportReader: @unchecked Sendable {
             }
             guard status == SQLITE_OK else { throw error(status, sql) }
         }
-        var page = ReportPage()
+        var page = ReadPage<ReportColumns>(rows: [], last: nil)
         while true {
             let status = sqlite_nio_sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else { throw error(status, sql) }
-            let id = text(statement, 0) ?? ""
-            let created = sqlite_nio_sqlite3_column_double(statement, 1)
-            let decided = double(statement, 6)
-            page.rows.append(
-                try SQLStore.reportRow(
-                    id: id, created: created, requester: text(statement, 2) ?? "", resources: text(statement, 3) ?? "",
-                    requestType: text(statement, 4) ?? "", status: text(statement, 5) ?? "", decided: decided,
-                    granted: double(statement, 7), accessEnds: double(statement, 8), ended: double(statement, 9),
-                    justification: text(statement, 10), decidedBy: text(statement, 11)))
-            page.last = ReportKey(time: field == .requested ? created : decided ?? created, id: id)
+            let columns = ReportColumns(
+                id: text(statement, 0) ?? "", created: sqlite_nio_sqlite3_column_double(statement, 1), requester: text(statement, 2) ?? "",
+                resources: text(statement, 3) ?? "", requestType: text(statement, 4) ?? "", status: text(statement, 5) ?? "",
+                decided: double(statement, 6), granted: double(statement, 7), accessEnds: double(statement, 8), ended: double(statement, 9),
+                justification: text(statement, 10), decidedBy: text(statement, 11))
+            page.rows.append(columns)
+            page.last = ReportKey(time: field == .requested ? columns.created : columns.decided ?? columns.created, id: columns.id)
         }
         return page
     }

@@ -19,9 +19,10 @@ extension SQLStore {
             try await db.raw(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at \(unsafeRaw: time) NOT NULL)"
             ).run()
-            let done = Set(try await db.raw("SELECT version FROM schema_migrations").all().map {
-                try $0.value("version", Int.self, table: "schema_migrations")
-            })
+            let done = Set(
+                try await db.raw("SELECT version FROM schema_migrations").all().map {
+                    try $0.value("version", Int.self, table: "schema_migrations")
+                })
             if let newest = done.max(), newest > Migration.latestVersion {
                 throw SQLStoreError.schemaTooNew(found: newest, known: Migration.latestVersion)
             }
@@ -45,7 +46,8 @@ extension SQLStore {
             let exists: Bool
             switch dialect {
             case .sqlite:
-                exists = try await !db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").all().isEmpty
+                exists = try await !db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").all()
+                    .isEmpty
             case .postgres:
                 let row = try await db.raw("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").first()
                 exists = try row?.value("present", Bool.self, table: "pg_class") ?? false

@@ -60,13 +60,19 @@ final class PostgresSessions: Sessions {
         }
     }
 
-    /// Runs the batch statement (prepared once per connection) and returns the ids it wrote.
-    func writeBatch(_ statement: PostgresBatchStatement) async throws -> [String] {
+    /// Runs a batch statement (prepared once per connection) and returns the ids it wrote.
+    func writeBatch(document: String, hasCommits: Bool) async throws -> [String] {
         if runner.isCancelled { throw SQLStoreError.closed }
         let logger = self.logger
         return try await client.withConnection { connection in
             var ids: [String] = []
-            for try await id in try await connection.execute(statement, logger: logger) { ids.append(id) }
+            if hasCommits {
+                let statement = PostgresBatchStatement(document: document)
+                for try await id in try await connection.execute(statement, logger: logger) { ids.append(id) }
+            } else {
+                let statement = PostgresCreateBatchStatement(document: document)
+                for try await id in try await connection.execute(statement, logger: logger) { ids.append(id) }
+            }
             return ids
         }
     }

@@ -82,7 +82,8 @@ final class SQLiteSessions: Sessions {
 
     /// Every 200 ms copies committed WAL pages back into the database file (`PASSIVE`: it
     /// never blocks the writer or readers), until cancelled.
-    private static func checkpointLoop(_ connection: SQLiteConnection, synchronous: SQLiteSynchronous, logger: Logger) -> Task<Void, Never> {
+    private static func checkpointLoop(_ connection: SQLiteConnection, synchronous: SQLiteSynchronous, logger: Logger) -> Task<Void, Never>
+    {
         Task.detached(priority: .utility) {
             let db = connection.sql(queryLogLevel: nil)
             if synchronous == .normal { try? await db.raw("PRAGMA synchronous = NORMAL").run() }

@@ -81,8 +81,8 @@ struct BatchWriter: Sendable {
 
     /// PostgreSQL: the whole batch as one prepared statement (see `PostgresBatchStatement`).
     private func writeInOneStatement(_ jobs: [OutcomeRows], _ sessions: PostgresSessions) async throws -> [Result<Void, any Error>] {
-        let statement = PostgresBatchStatement(document: PostgresBatchDocument.make(jobs))
-        let written = Set(try await sessions.writeBatch(statement))
+        let document = PostgresBatchDocument.make(jobs)
+        let written = Set(try await sessions.writeBatch(document: document, hasCommits: jobs.contains { !$0.isCreate }))
         return jobs.map { job in
             if written.contains(job.requestID.rawValue) { return .success(()) }
             return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))
@@ -103,4 +103,3 @@ struct BatchWriter: Sendable {
         return try await !db.raw(sql).all().isEmpty
     }
 }
-

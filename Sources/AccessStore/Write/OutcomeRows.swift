@@ -42,19 +42,18 @@ struct OutcomeRows: Sendable {
             default: true
             }
         }
-        let json = try OutcomeJSON.encode(request, effects: stored)
         self.request = [
             id, request.requester.rawValue, request.requestType.rawValue, request.status.rawValue,
             Self.resourcesColumn(request.resources), request.createdAt.stored, request.updatedAt.stored,
             request.decidedAt?.stored, request.grantedAt?.stored, request.accessEndsAt?.stored, request.endedAt?.stored,
-            request.version, json.request,
+            request.version, try StoredJSON.encode(request),
         ]
         tasks = Self.taskRows(request)
         audit = outcome.audit.map(Self.auditRow)
 
         let now = request.updatedAt.stored
-        outbox = zip(stored, json.effects).map { effect, payload in
-            [effect.requestID.rawValue, Self.kind(of: effect), payload, now, now]
+        outbox = try stored.map { effect in
+            [effect.requestID.rawValue, Self.kind(of: effect), try StoredJSON.encode(effect), now, now]
         }
         var timers: [ScheduledTimer] = []
         var cancelled: [String] = []

@@ -14,6 +14,9 @@ actor WriteQueue {
 
     private var waiting: [Job] = []
     private var draining = 0
+    /// Batches written and writes in them, for the benchmark's average batch size.
+    private(set) var batches = 0
+    private(set) var writes = 0
     private let maxBatch: Int
     private let concurrency: Int
     private let execute: Execute
@@ -43,6 +46,8 @@ actor WriteQueue {
                 draining -= 1
                 return
             }
+            batches += 1
+            writes += batch.count
             let results = await execute(batch.map(\.rows))
             for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
             // Under concurrency, let the callers just resumed queue their next write before the
