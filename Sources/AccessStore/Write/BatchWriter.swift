@@ -2,7 +2,9 @@ import AccessCore
 import Logging
 import SQLKit
 
-/// Writes one batch of outcomes in one transaction (see `WriteQueue`).
+/// Writes one batch of outcomes in one transaction (see `WriteQueue`): on PostgreSQL as one
+/// prepared statement, on an SQLite file through the raw batch connection, and in memory
+/// (tests) through SQLKit on the one connection.
 struct BatchWriter: Sendable {
     let sessions: any Sessions
     let logger: Logger
@@ -69,7 +71,7 @@ struct BatchWriter: Sendable {
     private func writeOnRawConnection(
         _ jobs: [OutcomeRows], _ sessions: SQLiteSessions, _ connection: RawSQLiteConnection
     ) async throws -> [Result<Void, any Error>] {
-        let prepared = try jobs.map { job in (rows: job, values: try job.sqliteValues ?? SQLiteValues(job)) }
+        let prepared = jobs.map { job in (rows: job, values: job.sqliteValues ?? SQLiteValues(job)) }
         let written = try await sessions.withWriteLock {
             try await connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
         }

@@ -1,5 +1,7 @@
 /// The `Encoder` that `StreamingJSONEncoder` hands to each value: it sits at one position of
-/// the output and opens at most one container there.
+/// the output and opens at most one container there. Coding paths are not tracked (they would
+/// cost an array per value); the only error this encoder throws, a non-finite number, names
+/// the value instead.
 struct JSONStreamEncoder: Encoder {
     let writer: JSONByteWriter
     let codingPath: [any CodingKey]
@@ -73,7 +75,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         start(key)
-        try writer.write(value, codingPath: codingPath + [key])
+        try writer.write(value, codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -84,13 +86,13 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         start(key)
         writer.openContainer(object: true)
         return KeyedEncodingContainer(
-            JSONKeyedContainer<NestedKey>(writer: writer, index: writer.depth - 1, codingPath: codingPath + [key]))
+            JSONKeyedContainer<NestedKey>(writer: writer, index: writer.depth - 1, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         start(key)
         writer.openContainer(object: false)
-        return JSONUnkeyedContainer(writer: writer, index: writer.depth - 1, codingPath: codingPath + [key])
+        return JSONUnkeyedContainer(writer: writer, index: writer.depth - 1, codingPath: codingPath)
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: JSONIndexKey(stringValue: "super")) }
@@ -99,7 +101,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func superEncoder(forKey key: any CodingKey) -> any Encoder {
         start(key)
-        return JSONStreamEncoder(writer: writer, codingPath: codingPath + [key])
+        return JSONStreamEncoder(writer: writer, codingPath: codingPath)
     }
 }
 
@@ -128,25 +130,25 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let key = start()
-        try writer.write(value, codingPath: codingPath + [key])
+        try writer.write(value, codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let key = start()
         writer.openContainer(object: true)
         return KeyedEncodingContainer(
-            JSONKeyedContainer<NestedKey>(writer: writer, index: writer.depth - 1, codingPath: codingPath + [key]))
+            JSONKeyedContainer<NestedKey>(writer: writer, index: writer.depth - 1, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let key = start()
         writer.openContainer(object: false)
-        return JSONUnkeyedContainer(writer: writer, index: writer.depth - 1, codingPath: codingPath + [key])
+        return JSONUnkeyedContainer(writer: writer, index: writer.depth - 1, codingPath: codingPath)
     }
 
     mutating func superEncoder() -> any Encoder {
         let key = start()
-        return JSONStreamEncoder(writer: writer, codingPath: codingPath + [key])
+        return JSONStreamEncoder(writer: writer, codingPath: codingPath)
     }
 }
 

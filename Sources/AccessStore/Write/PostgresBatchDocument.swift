@@ -48,26 +48,11 @@ enum JSONText {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, other
-    /// UTF-8 passed through.
+    /// A JSON string literal.
     static func string(_ text: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default:
-                bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        JSONByteWriter.appendString(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 }

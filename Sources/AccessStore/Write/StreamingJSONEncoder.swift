@@ -61,24 +61,33 @@ final class JSONByteWriter {
         if bytes.count == start { bytes.append(contentsOf: "{}".utf8) }
     }
 
-    func writeString(_ text: String) {
+    func writeString(_ text: String) { Self.appendString(text, to: &bytes) }
+
+    /// Appends `text` as a JSON string literal: quotes, backslashes and control characters
+    /// escaped, all other UTF-8 as is.
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+        var text = text
+        text.withUTF8 { utf8 in
+            var plain = 0
+            for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                bytes.append(contentsOf: utf8[plain..<index])
+                plain = index + 1
                 bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default:
-                bytes.append(byte)
+                if byte >= 0x20 {
+                    bytes.append(byte)
+                } else {
+                    bytes.append(contentsOf: "u00".utf8)
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                }
             }
+            bytes.append(contentsOf: utf8[plain...])
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 
     func writeNumber(_ value: Double, codingPath: [any CodingKey]) throws {
         guard value.isFinite else {
