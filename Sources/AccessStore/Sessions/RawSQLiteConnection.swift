@@ -104,18 +104,11 @@ final class RawSQLiteConnection: @unchecked Sendable {
     }
 
     private func prepared(_ sql: String) throws -> OpaquePointer? {
-        if let statement = statements[sql] { return statement }
-        guard handle != nil else { throw SQLStoreError.closed }
-        var statement: OpaquePointer?
-        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard status == SQLITE_OK else { throw error(status, sql) }
-        statements[sql] = statement
-        return statement
+        try RawSQLite.prepared(sql, handle: handle, cache: &statements)
     }
 
     private func error(_ status: Int32, _ context: String) -> SQLStoreError {
-        let message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "SQLite error"
-        return .database("SQLite \(status): \(message) (in \(context.prefix(80)))")
+        RawSQLite.error(status, context, handle: handle)
     }
 }
 
