@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
@@ -55,13 +56,20 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(
+            name: "TeamsAdapter",
+            dependencies: [
+                "AccessCore", "HTTPTransport",
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: strict),
+        .target(
             name: "Integrations",
             dependencies: ["AccessCore", "HTTPTransport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .target(
             name: "AccessServer",
             dependencies: [
-                "AccessCore", "AccessConfig", "AccessStore", "HTTPTransport", "SlackAdapter", "Integrations",
+                "AccessCore", "AccessConfig", "AccessStore", "HTTPTransport", "SlackAdapter", "TeamsAdapter", "Integrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -79,9 +87,11 @@ let package = Package(
         .target(
             name: "AccessTesting",
             dependencies: [
-                "AccessCore", "AccessStore", "SlackAdapter", "HTTPTransport", "Integrations",
+                "AccessCore", "AccessStore", "SlackAdapter", "TeamsAdapter", "HTTPTransport", "Integrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -97,6 +107,7 @@ let package = Package(
         .testTarget(name: "AccessStoreTests", dependencies: ["AccessStore", "AccessTesting"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "AccessTesting"]),
         .testTarget(name: "SlackAdapterTests", dependencies: ["SlackAdapter", "AccessTesting"]),
+        .testTarget(name: "TeamsAdapterTests", dependencies: ["TeamsAdapter", "AccessTesting"]),
         .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "AccessTesting"]),
         .testTarget(
             name: "AccessServerTests",

@@ -36,6 +36,11 @@ struct Serve: AsyncParsableCommand {
             slack: settings.slack.map {
                 SlackConfiguration(signingSecret: $0.signingSecret.value, botToken: $0.botToken.value, apiURL: $0.apiURL.absoluteString)
             },
+            teams: settings.teams.map {
+                TeamsConfiguration(
+                    appID: $0.appID, appPassword: $0.appPassword.value, tenantID: $0.tenantID,
+                    openIDMetadataURL: $0.openIDMetadataURL.absoluteString, tokenURL: $0.tokenURL.absoluteString)
+            },
             okta: settings.okta.map { OktaConfiguration(orgURL: $0.orgURL.absoluteString, apiToken: $0.apiToken.value) },
             adminAPIToken: settings.adminAPIToken?.value)
         let app = buildApplication(configuration: configuration, registry: registry, logger: logger) { port in

@@ -59,3 +59,40 @@ public protocol ChatStore: Sendable {
     /// True the first time a key is seen: Slack retries and repeated event ids act once.
     func firstSighting(of key: String, now: Date) async throws -> Bool
 }
+
+/// A conversation the bot was installed in (a Teams team, group chat or personal chat): where
+/// it may post, and whose members it may look up to find approvers.
+public struct ChatInstallation: Hashable, Sendable, Codable {
+    public enum Scope: String, Hashable, Sendable, Codable {
+        case personal
+        case team
+        case groupChat
+    }
+
+    public var platform: Origin.Platform
+    public var conversation: String
+    public var scope: Scope
+    public var serviceURL: String?
+    public var tenantID: String?
+    public var teamID: String?
+
+    public init(
+        platform: Origin.Platform, conversation: String, scope: Scope, serviceURL: String?, tenantID: String?, teamID: String? = nil
+    ) {
+        self.platform = platform
+        self.conversation = conversation
+        self.scope = scope
+        self.serviceURL = serviceURL
+        self.tenantID = tenantID
+        self.teamID = teamID
+    }
+}
+
+/// Where the bot is installed, per platform.
+public protocol InstallationStore: Sendable {
+    /// Saving the same conversation again refreshes it.
+    func saveInstallation(_ installation: ChatInstallation) async throws
+    func removeInstallation(platform: Origin.Platform, conversation: String) async throws
+    /// Newest first.
+    func installations(platform: Origin.Platform) async throws -> [ChatInstallation]
+}

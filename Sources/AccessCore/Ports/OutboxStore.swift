@@ -8,13 +8,16 @@ public struct OutboxMessage: Hashable, Sendable {
     public var orderingKey: String
     public var attempts: Int
     public var createdAt: Date
+    /// The one platform this copy of a chat effect is for, once split; nil: every platform.
+    public var platform: Origin.Platform?
 
-    public init(id: Int64, effect: Effect, orderingKey: String, attempts: Int, createdAt: Date) {
+    public init(id: Int64, effect: Effect, orderingKey: String, attempts: Int, createdAt: Date, platform: Origin.Platform? = nil) {
         self.id = id
         self.effect = effect
         self.orderingKey = orderingKey
         self.attempts = attempts
         self.createdAt = createdAt
+        self.platform = platform
     }
 }
 
@@ -23,6 +26,10 @@ public protocol OutboxStore: Sendable {
     /// Leases up to `limit` due messages (not before their retry time, not leased by another
     /// worker, oldest first, at most one per ordering key) until `now + lease`.
     func claimOutbox(now: Date, limit: Int, lease: TimeSpan, worker: String) async throws -> [OutboxMessage]
+    /// Replaces a leased message by one copy per platform, in one transaction: each copy is then
+    /// delivered, retried and dead-lettered on its own (a Teams outage never re-sends to Slack).
+    /// Copies keep the message's order among themselves per platform.
+    func splitOutbox(_ id: Int64, platforms: [Origin.Platform]) async throws
     /// Delivered: removes the message.
     func completeOutbox(_ id: Int64) async throws
     /// Failed for now: try again at `notBefore`.

@@ -8,6 +8,7 @@ import NIOCore
 import Prometheus
 import ServiceLifecycle
 import SlackAdapter
+import TeamsAdapter
 
 /// Builds the whole server: routes, middleware and background services.
 ///
@@ -41,7 +42,7 @@ public func buildApplication(
     }
     var deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)?
     if let slack = configuration.slack {
-        let identities = SlackIdentityCache()
+        let identities = IdentityCache()
         SlackRoutes(configuration: configuration, slack: slack, state: state, http: http, identities: identities).register(on: router)
         let api = SlackWebAPI(baseURL: slack.apiURL, token: slack.botToken, http: http)
         executors.append(
@@ -53,6 +54,13 @@ public func buildApplication(
         if let channel = configuration.catalog.escalationChannel?.slack {
             deadLetterAlert = SlackDeadLetterAlert(api: api, channel: channel, logger: logger).callAsFunction
         }
+    }
+    if let teams = configuration.teams {
+        let wiring = TeamsWiring(teams: teams, state: state, http: http)
+        wiring.routes.register(on: router)
+        executors.append(
+            TeamsEffectExecutor(
+                connector: wiring.connector, catalog: configuration.catalog, teams: teams, identities: wiring.identities, logger: logger))
     }
 
     let services: [any Service] = [

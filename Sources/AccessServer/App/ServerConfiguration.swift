@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String
     public var catalog: Catalog
     public var slack: SlackConfiguration?
+    /// The Bot Framework registration; nil: Teams is disabled.
+    public var teams: TeamsConfiguration?
     /// Okta for people, grants and revokes; nil: the config's users, and every grant by hand.
     public var okta: OktaConfiguration?
     public var adminAPIToken: String?
@@ -23,7 +25,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:accessbot.sqlite", publicURL: String? = nil,
-        catalog: Catalog, slack: SlackConfiguration? = nil, okta: OktaConfiguration? = nil, adminAPIToken: String? = nil,
+        catalog: Catalog, slack: SlackConfiguration? = nil, teams: TeamsConfiguration? = nil, okta: OktaConfiguration? = nil, adminAPIToken: String? = nil,
         pollInterval: Duration = .seconds(1), databaseRetry: (first: Duration, max: Duration) = (.milliseconds(250), .seconds(30))
     ) {
         self.host = host
@@ -32,6 +34,7 @@ public struct ServerConfiguration: Sendable {
         self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.catalog = catalog
         self.slack = slack
+        self.teams = teams
         self.okta = okta
         self.adminAPIToken = adminAPIToken
         self.pollInterval = pollInterval
@@ -50,4 +53,34 @@ public struct SlackConfiguration: Sendable {
         self.botToken = botToken
         self.apiURL = apiURL
     }
+}
+
+/// Microsoft Teams through the Bot Framework: who the bot is and where tokens come from.
+public struct TeamsConfiguration: Sendable {
+    /// `TEAMS_APP_ID`: the audience of inbound tokens and the client id of outbound ones.
+    public var appID: String
+    public var appPassword: String
+    public var tenantID: String?
+    /// Keys for inbound channel tokens (`TEAMS_OPENID_METADATA_URL`).
+    public var openIDMetadataURL: String
+    /// Keys for Entra-issued tokens of `tenantID`; nil: derived from the tenant.
+    public var tenantOpenIDMetadataURL: String?
+    /// The OAuth client-credentials endpoint (`TEAMS_TOKEN_URL`).
+    public var tokenURL: String
+
+    public init(
+        appID: String, appPassword: String, tenantID: String?,
+        openIDMetadataURL: String = "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        tenantOpenIDMetadataURL: String? = nil, tokenURL: String? = nil
+    ) {
+        self.appID = appID
+        self.appPassword = appPassword
+        self.tenantID = tenantID
+        self.openIDMetadataURL = openIDMetadataURL
+        self.tenantOpenIDMetadataURL = tenantOpenIDMetadataURL
+        self.tokenURL = tokenURL ?? "https://login.microsoftonline.com/\(tenantID ?? "botframework.com")/oauth2/v2.0/token"
+    }
+
+    /// The bot's account id in activities (`28:<app id>`).
+    public var botAccountID: String { "28:\(appID)" }
 }

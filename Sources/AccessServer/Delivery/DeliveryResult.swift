@@ -18,7 +18,14 @@ enum DeliveryResult: Sendable, Equatable {
 
 /// Carries out the effects of one kind (chat messages, grants) for the delivery service.
 protocol EffectExecutor: Sendable {
+    /// The chat platform this executor speaks for; nil for grants and revokes. A chat effect
+    /// that several platforms handle is split into one outbox copy per platform.
+    var platform: Origin.Platform? { get }
     /// True when this executor handles the effect.
     func handles(_ effect: Effect) -> Bool
     func execute(_ message: OutboxMessage, ready: ReadyState) async -> DeliveryResult
+}
+
+extension EffectExecutor {
+    var platform: Origin.Platform? { nil }
 }

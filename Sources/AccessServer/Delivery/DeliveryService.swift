@@ -59,10 +59,24 @@ struct DeliveryService: Service {
         var log = logger
         log[metadataKey: "request.id"] = "\(message.effect.requestID)"
         log[metadataKey: "outbox.id"] = "\(message.id)"
-        guard let executor = executors.first(where: { $0.handles(message.effect) }) else {
+        let candidates = executors.filter { $0.handles(message.effect) }
+        let platforms = candidates.compactMap(\.platform)
+        if message.platform == nil, platforms.count > 1 {
+            // Slack and Teams both carry chat effects: one copy each, delivered and retried apart.
+            do {
+                try await ready.store.splitOutbox(message.id, platforms: platforms)
+                state.outboxSignal.signal()
+            } catch {
+                log.error("could not split outbox message per platform", metadata: ["error": "\(error)"])
+            }
+            return
+        }
+        let executor = message.platform.map { platform in candidates.first { $0.platform == platform } } ?? candidates.first
+        guard let executor else {
             // Nothing here can carry it out (a platform is disabled): keep it out of the way, visibly.
-            log.warning("no executor for outbox message; marking dead", metadata: ["effect": "\(Self.kind(message.effect))"])
-            try? await ready.store.killOutbox(message.id, error: "no executor configured for \(Self.kind(message.effect))")
+            let what = Self.kind(message.effect) + (message.platform.map { " on \($0.rawValue)" } ?? "")
+            log.warning("no executor for outbox message; marking dead", metadata: ["effect": "\(what)"])
+            try? await ready.store.killOutbox(message.id, error: "no executor configured for \(what)")
             metrics.dead.increment()
             return
         }

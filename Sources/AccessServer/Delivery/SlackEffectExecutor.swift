@@ -8,10 +8,11 @@ import SlackAdapter
 /// posted copy, and plain notices. Cards are rendered from the request as it is at delivery
 /// time, so a card posted late already shows the latest state.
 struct SlackEffectExecutor: EffectExecutor {
+    let platform: Origin.Platform? = .slack
     let api: SlackWebAPI
     let catalog: Catalog
     let pacer: ChannelPacer
-    let identities: SlackIdentityCache
+    let identities: IdentityCache
     let logger: Logger
 
     func handles(_ effect: Effect) -> Bool {

@@ -8,36 +8,36 @@ import SlackAdapter
 struct SlackIdentity: Sendable {
     let api: SlackWebAPI
     let store: SQLStore
-    let cache: SlackIdentityCache
+    let cache: IdentityCache
     var maxAge = TimeSpan.days(1)
 
     /// The directory person behind a Slack user; nil for bots, deactivated accounts and
     /// profiles without an email (the caller tells the person why).
     func person(slackUser: String) async throws -> UserID? {
-        if let known = cache.person(slackUser: slackUser) { return known }
+        if let known = cache.person(platformUser: slackUser) { return known }
         if let cached = try await store.cachedIdentity(platform: .slack, platformUserID: slackUser, maxAge: maxAge, now: Date()) {
-            cache.remember(slackUser: slackUser, person: cached)
+            cache.remember(platformUser: slackUser, person: cached)
             return cached
         }
         let info = try await api.usersInfo(userID: slackUser)
         guard !info.deleted, !info.isBot, let email = info.email, !email.isEmpty else { return nil }
         let person = UserID(email: email)
         try await store.cacheIdentity(platform: .slack, platformUserID: slackUser, user: person, now: Date())
-        cache.remember(slackUser: slackUser, person: person)
+        cache.remember(platformUser: slackUser, person: person)
         return person
     }
 
     /// The Slack user id of a directory person, for DMs; nil when Slack has nobody with that email.
     func slackUser(for person: UserID) async throws -> String? {
-        if let known = cache.slackUser(for: person) { return known }
+        if let known = cache.platformUser(for: person) { return known }
         if let cached = try await store.platformUserID(platform: .slack, user: person) {
-            cache.remember(slackUser: cached, person: person)
+            cache.remember(platformUser: cached, person: person)
             return cached
         }
         do {
             let info = try await api.lookupByEmail(person.rawValue)
             try await store.cacheIdentity(platform: .slack, platformUserID: info.id, user: person, now: Date())
-            cache.remember(slackUser: info.id, person: person)
+            cache.remember(platformUser: info.id, person: person)
             return info.id
         } catch SlackAPIError.permanent(let code) where code == .usersNotFound || code == .userNotFound {
             return nil
@@ -51,10 +51,10 @@ struct SlackIdentity: Sendable {
         for decision in request.decisions { people.insert(decision.approver) }
         var ids: [UserID: String] = [:]
         for person in people {
-            if let known = cache.slackUser(for: person) {
+            if let known = cache.platformUser(for: person) {
                 ids[person] = known
             } else if let id = try? await store.platformUserID(platform: .slack, user: person) {
-                cache.remember(slackUser: id, person: person)
+                cache.remember(platformUser: id, person: person)
                 ids[person] = id
             }
         }

@@ -15,11 +15,11 @@ struct SlackRoutes: Sendable {
     let state: AppState
     let api: SlackWebAPI
     let verifier: SlackRequestVerifier
-    let identities: SlackIdentityCache
+    let identities: IdentityCache
 
     init(
         configuration: ServerConfiguration, slack: SlackConfiguration, state: AppState, http: some HTTPClient,
-        identities: SlackIdentityCache
+        identities: IdentityCache
     ) {
         self.identities = identities
         self.configuration = configuration

@@ -23,10 +23,26 @@ extension SQLStore {
             )
             UPDATE outbox SET lease_until = \(bind: now.adding(lease).stored), leased_by = \(bind: worker)
             WHERE id IN (SELECT id FROM heads)
-            RETURNING id, ordering_key, payload, attempts, created_at
+            RETURNING id, ordering_key, payload, attempts, created_at, platform
             """
         let rows = try await sessions.write { db in try await db.raw(sql).all() }
         return try rows.map(Self.decodeOutbox).sorted { $0.id < $1.id }
+    }
+
+    public func splitOutbox(_ id: Int64, platforms: [Origin.Platform]) async throws {
+        try await sessions.write { db in
+            for platform in platforms {
+                try await db.raw(
+                    """
+                    INSERT INTO outbox (ordering_key, kind, payload, attempts, not_before, state, created_at, platform)
+                    SELECT ordering_key || \(bind: "#" + platform.rawValue), kind, payload, 0, not_before, 'pending', created_at,
+                        \(bind: platform.rawValue)
+                    FROM outbox WHERE id = \(bind: id) AND state = 'pending' AND platform IS NULL
+                    """
+                ).run()
+            }
+            try await db.raw("DELETE FROM outbox WHERE id = \(bind: id) AND platform IS NULL").run()
+        }
     }
 
     public func completeOutbox(_ id: Int64) async throws {
@@ -80,6 +96,7 @@ extension SQLStore {
             id: id, effect: try StoredJSON.decode(Effect.self, from: payload, table: "outbox", key: "\(id)"),
             orderingKey: try row.value("ordering_key", String.self, table: "outbox"),
             attempts: try row.value("attempts", Int.self, table: "outbox"),
-            createdAt: Date(stored: try row.value("created_at", Double.self, table: "outbox")))
+            createdAt: Date(stored: try row.value("created_at", Double.self, table: "outbox")),
+            platform: try row.optional("platform", String.self, table: "outbox").flatMap(Origin.Platform.init(rawValue:)))
     }
 }

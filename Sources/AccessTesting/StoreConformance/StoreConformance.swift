@@ -2,7 +2,7 @@ import AccessCore
 import Foundation
 
 /// Everything the workflow, the delivery and timer services and the chat adapters need from a store.
-public typealias ConformingStore = ChatStore & OutboxStore & RequestStore & TimerStore
+public typealias ConformingStore = ChatStore & InstallationStore & OutboxStore & RequestStore & TimerStore
 
 /// The properties every store must have, as plain async functions that throw
 /// `ConformanceFailure` when a property does not hold. Test targets run each check on a
@@ -22,7 +22,7 @@ public enum StoreConformance {
     }
 
     /// Every check, in a stable order.
-    public static let all: [Check] = requestChecks + concurrencyChecks + outboxChecks + timerChecks + chatChecks
+    public static let all: [Check] = requestChecks + concurrencyChecks + outboxChecks + timerChecks + chatChecks + fanOutChecks
 }
 
 /// A property that did not hold, with where it was checked.

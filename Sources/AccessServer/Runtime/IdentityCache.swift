@@ -2,17 +2,17 @@ import AccessCore
 import Foundation
 import Synchronization
 
-/// Slack user ↔ person in memory, in front of the store's identity table, so the hot
+/// Platform user (Slack `U…`, Teams `29:…`) ↔ person in memory, in front of the store's identity table, so the hot
 /// path of a command (and every card rendered) reads no database row for people it knows.
-final class SlackIdentityCache: Sendable {
+final class IdentityCache: Sendable {
     private struct Entry {
         var person: UserID
-        var slackUser: String
+        var platformUser: String
         var cachedAt: ContinuousClock.Instant
     }
 
     private struct Maps {
-        var bySlackUser: [String: Entry] = [:]
+        var byPlatformUser: [String: Entry] = [:]
         var byPerson: [UserID: Entry] = [:]
     }
 
@@ -25,26 +25,26 @@ final class SlackIdentityCache: Sendable {
         self.capacity = capacity
     }
 
-    func person(slackUser: String) -> UserID? {
+    func person(platformUser: String) -> UserID? {
         maps.withLock { maps in
-            guard let entry = maps.bySlackUser[slackUser], ContinuousClock.now - entry.cachedAt < maxAge else { return nil }
+            guard let entry = maps.byPlatformUser[platformUser], ContinuousClock.now - entry.cachedAt < maxAge else { return nil }
             return entry.person
         }
     }
 
-    func slackUser(for person: UserID) -> String? {
+    func platformUser(for person: UserID) -> String? {
         maps.withLock { maps in
             guard let entry = maps.byPerson[person], ContinuousClock.now - entry.cachedAt < maxAge else { return nil }
-            return entry.slackUser
+            return entry.platformUser
         }
     }
 
-    func remember(slackUser: String, person: UserID) {
-        let entry = Entry(person: person, slackUser: slackUser, cachedAt: .now)
+    func remember(platformUser: String, person: UserID) {
+        let entry = Entry(person: person, platformUser: platformUser, cachedAt: .now)
         maps.withLock { maps in
             // A crude bound: past capacity start again; the store still has every mapping.
-            if maps.bySlackUser.count >= capacity { maps = Maps() }
-            maps.bySlackUser[slackUser] = entry
+            if maps.byPlatformUser.count >= capacity { maps = Maps() }
+            maps.byPlatformUser[platformUser] = entry
             maps.byPerson[person] = entry
         }
     }
