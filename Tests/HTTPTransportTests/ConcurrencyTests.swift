@@ -19,7 +19,8 @@ struct ConcurrencyTests {
                 }
             }
             #expect(bodies == Set((0..<16).map { #"{"n":"\#($0)"}"# }))
-            #expect(elapsed < .milliseconds(16 * 200 / 2), "requests ran one after another")
+            // One after another would take 3.2 s; in parallel about 0.2 s, with room for a busy machine.
+            #expect(elapsed < .milliseconds(16 * 200 * 3 / 4), "requests ran one after another")
         }
     }
 

@@ -12,7 +12,8 @@ struct FailureTests {
                 }
             }
             #expect(error?.isTransient == true)
-            #expect(elapsed < .seconds(2))
+            // Generous: this checks the timeout fires at all, not how fast (the machine may be busy).
+            #expect(elapsed < .seconds(5))
         }
     }
 
