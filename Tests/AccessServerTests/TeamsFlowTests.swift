@@ -76,7 +76,9 @@ import Testing
             #expect(request.origin.platform == .teams)
             // The reply went to alice's chat and names the request.
             try await eventually("reply to alice") {
-                h.teams.messages(in: H.personalConversation(Self.alice)).contains { $0.activity["text"]?.string?.contains(request.id.rawValue) == true }
+                h.teams.messages(in: H.personalConversation(Self.alice)).contains {
+                    $0.activity["text"]?.string?.contains(request.id.rawValue) == true
+                }
             }
             try await eventually("card to erin") { !h.cards(for: Self.erin).isEmpty }
             let card = try #require(h.cards(for: Self.erin).first)
@@ -98,7 +100,9 @@ import Testing
             #expect(try await ready.store.auditTrail(of: request.id).map(\.action) == [.submitted, .denied])
             // Alice is told in Teams, with the reason.
             try await eventually("alice told") {
-                h.teams.messages(in: H.personalConversation(Self.alice)).contains { $0.activity["text"]?.string?.contains("not on call") == true }
+                h.teams.messages(in: H.personalConversation(Self.alice)).contains {
+                    $0.activity["text"]?.string?.contains("not on call") == true
+                }
             }
         }
     }
@@ -147,14 +151,17 @@ import Testing
     @Test func throttledConnectorIsRetriedAfterRetryAfterAndSlackIsNotDoubled() async throws {
         try await H.run { h in
             h.teams.failNext(count: 1, method: "POST", status: 429, retryAfter: 1)
-            #expect(try await SlackHarness(server: h.server, slack: h.slack).command("request prod-db for 1h because x", as: Self.alice).status == 200)
+            #expect(
+                try await SlackHarness(server: h.server, slack: h.slack).command("request prod-db for 1h because x", as: Self.alice).status
+                    == 200)
             try await eventually("card in Teams after the wait", timeout: .seconds(15)) { !h.cards(for: Self.erin).isEmpty }
             #expect(h.cards(for: Self.erin).count == 1)
             #expect(await h.slack.messages(in: SlackHarness.dm(Self.erin)).count == 1, "the Slack copy was not sent again")
             let throttled = h.teams.calls.filter { $0.status == 429 }
             let retried = try #require(h.cards(for: Self.erin).first)
             #expect(!throttled.isEmpty)
-            let sent = try #require(h.teams.calls.first { $0.activityID == nil && $0.status == 201 && $0.conversationID == retried.conversationID })
+            let sent = try #require(
+                h.teams.calls.first { $0.activityID == nil && $0.status == 201 && $0.conversationID == retried.conversationID })
             #expect(sent.at.timeIntervalSince(try #require(throttled.first).at) >= 0.9, "Retry-After: 1 was honoured")
         }
     }
@@ -175,7 +182,8 @@ import Testing
             #expect(try await h.post(body).status == 200)
             #expect(
                 try await h.post(
-                    TeamsActivityFixtures.installationUpdate(action: "remove", teamID: H.teamID, serviceURL: h.teams.serviceURL)).status == 200)
+                    TeamsActivityFixtures.installationUpdate(action: "remove", teamID: H.teamID, serviceURL: h.teams.serviceURL)
+                ).status == 200)
             let ready = try #require(h.server.state.ready)
             #expect(try await ready.store.installations(platform: .teams).isEmpty)
         }

@@ -28,23 +28,32 @@ import Testing
             ("nbf ahead", { signer, url in "Bearer " + signer.token(claims(url) { $0.nbf = Date().addingTimeInterval(600) }) }),
             ("wrong audience", { signer, url in "Bearer " + signer.token(claims(url) { $0.aud = .string("another-bot") }) }),
             ("wrong issuer", { signer, url in "Bearer " + signer.token(claims(url) { $0.iss = "https://login.evil.example/" }) }),
-            ("emulator issuer", { signer, url in
-                "Bearer " + signer.token(claims(url) { $0.iss = "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/" })
-            }),
+            (
+                "emulator issuer",
+                { signer, url in
+                    "Bearer " + signer.token(claims(url) { $0.iss = "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/" })
+                }
+            ),
             ("unknown kid", { signer, url in "Bearer " + signer.token(claims(url) { _ in }, header: TestJWTHeader(kid: "not-a-key")) }),
             ("no kid", { signer, url in "Bearer " + signer.token(claims(url) { _ in }, header: TestJWTHeader(kid: nil)) }),
             ("alg none", { signer, url in "Bearer " + signer.unsignedToken(claims(url) { _ in }) }),
             ("HS256 keyed with the public key", { signer, url in "Bearer " + signer.hs256Token(claims(url) { _ in }) }),
             ("signed by another key", { signer, url in "Bearer " + signer.tokenSignedByOtherKey(claims(url) { _ in }) }),
             ("bad signature", { signer, url in "Bearer " + signer.tokenWithBadSignature(claims(url) { _ in }) }),
-            ("payload swapped", { signer, url in
-                "Bearer " + signer.tamperedPayload(signed: claims(url) { _ in }, presented: claims(url) { $0.aud = .string("x") })
-            }),
+            (
+                "payload swapped",
+                { signer, url in
+                    "Bearer " + signer.tamperedPayload(signed: claims(url) { _ in }, presented: claims(url) { $0.aud = .string("x") })
+                }
+            ),
             ("serviceurl of another host", { signer, _ in "Bearer " + signer.token(claims("https://evil.example/amer/") { _ in }) }),
             ("no serviceurl claim", { signer, url in "Bearer " + signer.token(claims(url) { $0.serviceurl = nil }) }),
-            ("a token of another app's audience array", { signer, url in
-                "Bearer " + signer.token(claims(url) { $0.aud = .array(["another-bot"]) })
-            }),
+            (
+                "a token of another app's audience array",
+                { signer, url in
+                    "Bearer " + signer.token(claims(url) { $0.aud = .array(["another-bot"]) })
+                }
+            ),
         ]
     }()
 

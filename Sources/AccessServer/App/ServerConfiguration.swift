@@ -25,7 +25,8 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:accessbot.sqlite", publicURL: String? = nil,
-        catalog: Catalog, slack: SlackConfiguration? = nil, teams: TeamsConfiguration? = nil, okta: OktaConfiguration? = nil, adminAPIToken: String? = nil,
+        catalog: Catalog, slack: SlackConfiguration? = nil, teams: TeamsConfiguration? = nil, okta: OktaConfiguration? = nil,
+        adminAPIToken: String? = nil,
         pollInterval: Duration = .seconds(1), databaseRetry: (first: Duration, max: Duration) = (.milliseconds(250), .seconds(30))
     ) {
         self.host = host

@@ -35,7 +35,9 @@ struct TeamsActivityHandler: Sendable {
             return Response(status: .ok)
         case .command(let intent):
             // The Bot Service may deliver an activity twice; act once.
-            if let id = activity.id, !(try await ready.store.firstSighting(of: "teams:activity:\(activity.conversation.id):\(id)", now: Date())) {
+            if let id = activity.id,
+                !(try await ready.store.firstSighting(of: "teams:activity:\(activity.conversation.id):\(id)", now: Date()))
+            {
                 return Response(status: .ok)
             }
             let content = await answer(intent, activity: activity, ready: ready, logger: logger)
@@ -73,7 +75,8 @@ struct TeamsActivityHandler: Sendable {
             logger[metadataKey: "user"] = "\(person)"
             switch intent {
             case .quickRequest(let quick):
-                let outcome = try await service.submit(quick, by: person, origin: Origin(platform: .teams, conversation: activity.conversation.id))
+                let outcome = try await service.submit(
+                    quick, by: person, origin: Origin(platform: .teams, conversation: activity.conversation.id))
                 logger.info("request submitted", metadata: ["request.id": "\(outcome.request.id)"])
                 return TeamsReplies.submitted(outcome.request, catalog: service.catalog)
             case .status(nil):

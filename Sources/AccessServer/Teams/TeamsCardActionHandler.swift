@@ -54,9 +54,12 @@ struct TeamsCardActionHandler: Sendable {
             guard let type, service.catalog.requestType(type) != nil else { return .card(TeamsForms.chooseType(catalog: service.catalog)) }
             return .card(TeamsForms.requestForm(catalog: service.catalog, requestType: type))
         case .submitRequest(let form):
-            guard service.catalog.requestType(form.requestType) != nil else { return .card(TeamsForms.chooseType(catalog: service.catalog)) }
+            guard service.catalog.requestType(form.requestType) != nil else {
+                return .card(TeamsForms.chooseType(catalog: service.catalog))
+            }
             do {
-                let outcome = try await service.submit(form, by: person, origin: Origin(platform: .teams, conversation: activity.conversation.id))
+                let outcome = try await service.submit(
+                    form, by: person, origin: Origin(platform: .teams, conversation: activity.conversation.id))
                 logger.info("request submitted", metadata: ["request.id": "\(outcome.request.id)"])
                 let submitted = TeamsReplies.submitted(outcome.request, catalog: service.catalog)
                 return .card(AdaptiveCard(body: [.text(submitted.text)]), saying: submitted)

@@ -19,7 +19,9 @@ public struct BotConnectorClient: Sendable {
     }
 
     /// Posts an activity to a conversation; returns its id (to update it later).
-    public func send(_ activity: some Encodable & Sendable, to conversation: String, serviceURL: String) async throws(TeamsAPIError)
+    public func send(
+        _ activity: some Encodable & Sendable, to conversation: String, serviceURL: String
+    ) async throws(TeamsAPIError)
         -> String
     {
         let response = try await call(.post, serviceURL, ["v3", "conversations", conversation, "activities"], body: activity)

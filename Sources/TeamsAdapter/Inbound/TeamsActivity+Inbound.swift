@@ -71,7 +71,8 @@ extension TeamsActivity {
         let fields = data.fields
         let answers = fields.keys.sorted().compactMap { key -> Answer? in
             guard key.hasPrefix(TeamsCardField.questionPrefix), let text = fields[key]?.text?.trimmed, !text.isEmpty else { return nil }
-            return Answer(question: QuestionID(String(key.dropFirst(TeamsCardField.questionPrefix.count))), value: String(text.prefix(2000)))
+            return Answer(
+                question: QuestionID(String(key.dropFirst(TeamsCardField.questionPrefix.count))), value: String(text.prefix(2000)))
         }
         let resource = fields[TeamsCardField.resource]?.text?.trimmed
         let duration = fields[TeamsCardField.duration]?.text.flatMap { TimeSpan(parsing: $0.trimmed) }

@@ -74,17 +74,26 @@ struct TokenValidatorTests {
             ("padding in base64url", .malformedToken, { signer in "Bearer " + signer.token().replacingOccurrences(of: ".", with: "=.") }),
             ("alg none", .unsupportedAlgorithm("none"), { signer in "Bearer " + signer.unsignedToken() }),
             ("HS256 keyed with the public key", .unsupportedAlgorithm("HS256"), { signer in "Bearer " + signer.hs256Token() }),
-            ("RS384 header", .unsupportedAlgorithm("RS384"), { signer in
-                "Bearer " + signer.token(BotFrameworkTestClaims(), header: TestJWTHeader(alg: "RS384", kid: signer.kid))
-            }),
+            (
+                "RS384 header", .unsupportedAlgorithm("RS384"),
+                { signer in
+                    "Bearer " + signer.token(BotFrameworkTestClaims(), header: TestJWTHeader(alg: "RS384", kid: signer.kid))
+                }
+            ),
             ("no kid", .missingKeyID, { signer in "Bearer " + signer.token(BotFrameworkTestClaims(), header: TestJWTHeader(kid: nil)) }),
-            ("unknown kid", .unknownKey("rotated-away"), { signer in
-                "Bearer " + signer.token(BotFrameworkTestClaims(), header: TestJWTHeader(kid: "rotated-away"))
-            }),
+            (
+                "unknown kid", .unknownKey("rotated-away"),
+                { signer in
+                    "Bearer " + signer.token(BotFrameworkTestClaims(), header: TestJWTHeader(kid: "rotated-away"))
+                }
+            ),
             ("signed by another key with the same kid", .badSignature, { signer in "Bearer " + signer.tokenSignedByOtherKey() }),
-            ("payload swapped under a valid signature", .badSignature, { signer in
-                "Bearer " + signer.tamperedPayload(signed: BotFrameworkTestClaims(), presented: wrongAudience)
-            }),
+            (
+                "payload swapped under a valid signature", .badSignature,
+                { signer in
+                    "Bearer " + signer.tamperedPayload(signed: BotFrameworkTestClaims(), presented: wrongAudience)
+                }
+            ),
             ("signature bytes flipped", .badSignature, { signer in "Bearer " + signer.tokenWithBadSignature() }),
             ("expired past the skew", .expired, { signer in "Bearer " + signer.token(expired) }),
             ("no exp", .expired, { signer in "Bearer " + signer.token(noExpiry) }),
@@ -93,9 +102,12 @@ struct TokenValidatorTests {
             ("audience api.botframework.com", .wrongAudience, { signer in "Bearer " + signer.token(botFrameworkAudience) }),
             ("no audience", .wrongAudience, { signer in "Bearer " + signer.token(noAudience) }),
             ("wrong issuer", .untrustedIssuer("https://evil.example.com"), { signer in "Bearer " + signer.token(wrongIssuer) }),
-            ("emulator issuer", .untrustedIssuer("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/"), { signer in
-                "Bearer " + signer.token(emulator)
-            }),
+            (
+                "emulator issuer", .untrustedIssuer("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/"),
+                { signer in
+                    "Bearer " + signer.token(emulator)
+                }
+            ),
             ("serviceurl of another host", .serviceURLMismatch, { signer in "Bearer " + signer.token(otherServiceURL) }),
             ("no serviceurl", .serviceURLMismatch, { signer in "Bearer " + signer.token(noServiceURL) }),
             ("serviceurl without the trailing slash", .serviceURLMismatch, { signer in "Bearer " + signer.token(slashless) }),
