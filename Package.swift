@@ -98,7 +98,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "AccessBench",
-            dependencies: ["AccessCore", "AccessConfig", "AccessStore", "AccessTesting", "HTTPTransport"],
+            dependencies: ["AccessCore", "AccessConfig", "AccessStore", "AccessTesting", "HTTPTransport", "TeamsAdapter"],
             swiftSettings: strict),
 
         // MARK: Tests

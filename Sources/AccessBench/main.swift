@@ -12,6 +12,10 @@ case "report":
     try await runReportBenchmark(arguments: Array(arguments.dropFirst()))
 case "timers":
     try await runTimerBenchmark(arguments: Array(arguments.dropFirst()))
+case "teams-token":
+    try await runTeamsTokenBenchmark(arguments: Array(arguments.dropFirst()))
+case "teams-invoke":
+    try await runTeamsInvokeBenchmark(arguments: Array(arguments.dropFirst()))
 default:
-    print("usage: accessbot-bench <benchmark> [options]; benchmarks: core, store, http")
+    print("usage: accessbot-bench <benchmark> [options]; benchmarks: core, store, http, report, timers, teams-token, teams-invoke")
 }

@@ -21,6 +21,29 @@ public struct OutboxMessage: Hashable, Sendable {
     }
 }
 
+/// How one claimed outbox message ended, for `recordDeliveries`.
+public struct OutboxDelivery: Hashable, Sendable {
+    public enum Outcome: Hashable, Sendable {
+        /// Delivered: the message leaves the outbox.
+        case completed
+        /// Try again at `notBefore`.
+        case retry(notBefore: Date, error: String)
+        /// Failed for good.
+        case dead(error: String)
+    }
+
+    public var id: Int64
+    public var outcome: Outcome
+    /// Cards this delivery posted, recorded with it (so later updates find them).
+    public var cardCopies: [CardCopy]
+
+    public init(id: Int64, outcome: Outcome, cardCopies: [CardCopy] = []) {
+        self.id = id
+        self.outcome = outcome
+        self.cardCopies = cardCopies
+    }
+}
+
 /// The outbox side of the store, used by the delivery service.
 public protocol OutboxStore: Sendable {
     /// Leases up to `limit` due messages (not before their retry time, not leased by another
@@ -30,6 +53,8 @@ public protocol OutboxStore: Sendable {
     /// delivered, retried and dead-lettered on its own (a Teams outage never re-sends to Slack).
     /// Copies keep the message's order among themselves per platform.
     func splitOutbox(_ id: Int64, platforms: [Origin.Platform]) async throws
+    /// Records how a claimed batch ended, all in one transaction (one sync for the batch).
+    func recordDeliveries(_ deliveries: [OutboxDelivery]) async throws
     /// Delivered: removes the message.
     func completeOutbox(_ id: Int64) async throws
     /// Failed for now: try again at `notBefore`.

@@ -4,6 +4,8 @@ import AccessCore
 enum DeliveryResult: Sendable, Equatable {
     /// Done; the message leaves the outbox.
     case delivered
+    /// Done, and a card was posted: its copy is recorded with the delivery, in the same write.
+    case posted(CardCopy)
     /// Failed for now (429, 5xx, timeout, pacing): try again, no sooner than `after` when given.
     case retry(after: Duration?, reason: String)
     /// Failed for good (bad token, unknown channel): kept as dead, people told once.

@@ -47,15 +47,42 @@ struct DeliveryService: Service {
                 await state.outboxSignal.wait(timeout: configuration.pollInterval)
                 continue
             }
-            await withTaskGroup(of: Void.self) { group in
+            // The batch's results are written together: one transaction (one sync) per batch,
+            // not one per message.
+            let deliveries = await withTaskGroup(of: Finished?.self) { group in
                 for message in claimed {
                     group.addTask { await deliver(message, ready: ready, metrics: metrics) }
                 }
+                var finished: [Finished] = []
+                for await result in group { if let result { finished.append(result) } }
+                return finished
             }
+            await record(deliveries, ready: ready)
         }
     }
 
-    private func deliver(_ message: OutboxMessage, ready: ReadyState, metrics: DeliveryMetrics) async {
+    /// How one message ended, and who to tell once it is recorded as dead.
+    private struct Finished: Sendable {
+        var delivery: OutboxDelivery
+        var message: OutboxMessage
+    }
+
+    private func record(_ finished: [Finished], ready: ReadyState) async {
+        guard !finished.isEmpty else { return }
+        do {
+            try await ready.store.recordDeliveries(finished.map(\.delivery))
+        } catch {
+            // The leases run out and the messages are tried again: at-least-once.
+            logger.error("could not record delivery results", metadata: ["error": "\(error)", "messages": "\(finished.count)"])
+            return
+        }
+        for item in finished {
+            if case .dead(let reason) = item.delivery.outcome { await deadLetterAlert?(item.message, reason) }
+        }
+    }
+
+    /// Carries out one message; nil when nothing is to be recorded for it (it was split per platform).
+    private func deliver(_ message: OutboxMessage, ready: ReadyState, metrics: DeliveryMetrics) async -> Finished? {
         var log = logger
         log[metadataKey: "request.id"] = "\(message.effect.requestID)"
         log[metadataKey: "outbox.id"] = "\(message.id)"
@@ -69,41 +96,40 @@ struct DeliveryService: Service {
             } catch {
                 log.error("could not split outbox message per platform", metadata: ["error": "\(error)"])
             }
-            return
+            return nil
         }
         let executor = message.platform.map { platform in candidates.first { $0.platform == platform } } ?? candidates.first
         guard let executor else {
             // Nothing here can carry it out (a platform is disabled): keep it out of the way, visibly.
             let what = Self.kind(message.effect) + (message.platform.map { " on \($0.rawValue)" } ?? "")
             log.warning("no executor for outbox message; marking dead", metadata: ["effect": "\(what)"])
-            try? await ready.store.killOutbox(message.id, error: "no executor configured for \(what)")
             metrics.dead.increment()
-            return
+            return Finished(delivery: OutboxDelivery(id: message.id, outcome: .dead(error: "no executor configured for \(what)")), message: message)
         }
-        let result = await executor.execute(message, ready: ready)
-        do {
-            switch result {
-            case .delivered:
-                try await ready.store.completeOutbox(message.id)
-                metrics.delivered.increment()
-            case .retry(let after, let reason):
-                let wait = after ?? Backoff.delay(attempt: message.attempts)
-                let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
-                try await ready.store.retryOutbox(message.id, notBefore: Date().addingTimeInterval(seconds), error: reason)
-                metrics.retried.increment()
-                // Pacing is routine; failures are worth a line at the default level.
-                let level: Logger.Level = reason == DeliveryResult.pacedReason ? .debug : .notice
-                log.log(level: level, "delivery will be retried", metadata: ["reason": "\(reason)", "attempt": "\(message.attempts + 1)"])
-            case .dead(let reason):
-                try await ready.store.killOutbox(message.id, error: reason)
-                metrics.dead.increment()
-                log.error("delivery failed permanently", metadata: ["reason": "\(reason)"])
-                await deadLetterAlert?(message, reason)
-            }
-        } catch {
-            // The lease runs out and the message is tried again: at-least-once.
-            log.error("could not record delivery result", metadata: ["error": "\(error)"])
+        let outcome: OutboxDelivery.Outcome
+        var copies: [CardCopy] = []
+        switch await executor.execute(message, ready: ready) {
+        case .delivered:
+            outcome = .completed
+            metrics.delivered.increment()
+        case .posted(let copy):
+            outcome = .completed
+            copies = [copy]
+            metrics.delivered.increment()
+        case .retry(let after, let reason):
+            let wait = after ?? Backoff.delay(attempt: message.attempts)
+            let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+            outcome = .retry(notBefore: Date().addingTimeInterval(seconds), error: reason)
+            metrics.retried.increment()
+            // Pacing is routine; failures are worth a line at the default level.
+            let level: Logger.Level = reason == DeliveryResult.pacedReason ? .debug : .notice
+            log.log(level: level, "delivery will be retried", metadata: ["reason": "\(reason)", "attempt": "\(message.attempts + 1)"])
+        case .dead(let reason):
+            outcome = .dead(error: reason)
+            metrics.dead.increment()
+            log.error("delivery failed permanently", metadata: ["reason": "\(reason)"])
         }
+        return Finished(delivery: OutboxDelivery(id: message.id, outcome: outcome, cardCopies: copies), message: message)
     }
 
     static func kind(_ effect: Effect) -> String {

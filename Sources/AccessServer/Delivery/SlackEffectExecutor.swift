@@ -58,9 +58,7 @@ struct SlackEffectExecutor: EffectExecutor {
         let content = SlackCards.card(
             for: request, purpose: delivery.purpose, catalog: catalog, mentions: await identity.mentions(for: request), now: Date())
         let posted = try await paced(channel) { try await api.postMessage(SlackMessage(channel: channel, content: content)) }
-        try await ready.store.recordCardCopy(
-            CardCopy(requestID: request.id, platform: .slack, conversation: posted.channel, messageID: posted.ts))
-        return .delivered
+        return .posted(CardCopy(requestID: request.id, platform: .slack, conversation: posted.channel, messageID: posted.ts))
     }
 
     private func updateCopies(of request: AccessRequest, identity: SlackIdentity, ready: ReadyState) async throws -> DeliveryResult {

@@ -34,11 +34,10 @@ struct TeamsEffectExecutor: EffectExecutor {
                 let card = TeamsCards.card(for: request, purpose: delivery.purpose, catalog: catalog, now: Date())
                 let activity = OutgoingActivity.card(card, summary: TeamsCards.summary(for: request, catalog: catalog))
                 let id = try await connector.send(activity, to: target.conversation, serviceURL: target.serviceURL)
-                try await ready.store.recordCardCopy(
+                return .posted(
                     CardCopy(
                         requestID: request.id, platform: .teams, conversation: target.conversation, messageID: id,
                         serviceURL: target.serviceURL))
-                return .delivered
             case .updateCards:
                 return try await updateCopies(of: request, ready: ready)
             case .notify(let notification):

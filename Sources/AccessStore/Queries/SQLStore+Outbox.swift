@@ -45,32 +45,63 @@ extension SQLStore {
         }
     }
 
+    public func recordDeliveries(_ deliveries: [OutboxDelivery]) async throws {
+        guard !deliveries.isEmpty else { return }
+        try await sessions.transaction { db in
+            let completed: [Bind] = deliveries.compactMap { $0.outcome == .completed ? $0.id : nil }
+            if !completed.isEmpty {
+                try await db.raw("DELETE FROM outbox WHERE id IN \(SQLText.list(completed))").run()
+            }
+            for delivery in deliveries {
+                switch delivery.outcome {
+                case .completed:
+                    break
+                case .retry(let notBefore, let error):
+                    try await db.raw(Self.retrySQL(delivery.id, notBefore: notBefore, error: error)).run()
+                case .dead(let error):
+                    try await db.raw(Self.killSQL(delivery.id, error: error)).run()
+                }
+            }
+            let copies = deliveries.flatMap(\.cardCopies)
+            if !copies.isEmpty {
+                let now = Date().stored
+                let rows: [[Bind]] = copies.map { copy in
+                    [copy.requestID.rawValue, copy.platform.rawValue, copy.conversation, copy.messageID, copy.serviceURL, now]
+                }
+                _ = try await SQLText.insert(
+                    db, into: "card_copies",
+                    columns: ["request_id", "platform", "conversation", "message_id", "service_url", "created_at"], rows: rows,
+                    suffix: " ON CONFLICT (request_id, platform, conversation, message_id) DO NOTHING")
+            }
+        }
+    }
+
     public func completeOutbox(_ id: Int64) async throws {
         try await sessions.write { db in try await db.raw("DELETE FROM outbox WHERE id = \(bind: id)").run() }
     }
 
     public func retryOutbox(_ id: Int64, notBefore: Date, error: String) async throws {
-        try await sessions.write { db in
-            try await db.raw(
-                """
-                UPDATE outbox SET attempts = attempts + 1, not_before = \(bind: notBefore.stored),
-                    last_error = \(bind: String(error.prefix(2000))), lease_until = NULL, leased_by = NULL
-                WHERE id = \(bind: id)
-                """
-            ).run()
-        }
+        try await sessions.write { db in try await db.raw(Self.retrySQL(id, notBefore: notBefore, error: error)).run() }
     }
 
     public func killOutbox(_ id: Int64, error: String) async throws {
-        try await sessions.write { db in
-            try await db.raw(
-                """
-                UPDATE outbox SET state = 'dead', attempts = attempts + 1,
-                    last_error = \(bind: String(error.prefix(2000))), lease_until = NULL, leased_by = NULL
-                WHERE id = \(bind: id)
-                """
-            ).run()
-        }
+        try await sessions.write { db in try await db.raw(Self.killSQL(id, error: error)).run() }
+    }
+
+    static func retrySQL(_ id: Int64, notBefore: Date, error: String) -> SQLQueryString {
+        """
+        UPDATE outbox SET attempts = attempts + 1, not_before = \(bind: notBefore.stored),
+            last_error = \(bind: String(error.prefix(2000))), lease_until = NULL, leased_by = NULL
+        WHERE id = \(bind: id)
+        """
+    }
+
+    static func killSQL(_ id: Int64, error: String) -> SQLQueryString {
+        """
+        UPDATE outbox SET state = 'dead', attempts = attempts + 1,
+            last_error = \(bind: String(error.prefix(2000))), lease_until = NULL, leased_by = NULL
+        WHERE id = \(bind: id)
+        """
     }
 
     public func outboxCounts() async throws -> (pending: Int, dead: Int) {

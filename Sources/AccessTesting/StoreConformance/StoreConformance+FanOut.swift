@@ -32,6 +32,27 @@ extension StoreConformance {
             try await store.splitOutbox(split[1].id, platforms: [.slack, .teams])
             try requireEqual(try await store.outboxCounts().pending, pending, "no copies of copies")
         },
+        Check("recordDeliveries completes, retries and kills a claimed batch and records its card copies") { store in
+            let outcomes = try ["R-RECORD01", "R-RECORD02", "R-RECORD03"].map { try F.submit(F.githubSubmission(id: RequestID($0))) }
+            for outcome in outcomes { try await store.create(outcome) }
+            let pending = try await store.outboxCounts().pending
+            let heads = try await store.claimOutbox(now: F.epoch.addingTimeInterval(5), limit: 3, lease: .minutes(1), worker: "w")
+            try requireEqual(heads.count, 3, "heads")
+            let copy = CardCopy(requestID: "R-RECORD01", platform: .slack, conversation: "D0BOB", messageID: "1700000000.000200")
+            try await store.recordDeliveries([
+                OutboxDelivery(id: heads[0].id, outcome: .completed, cardCopies: [copy]),
+                OutboxDelivery(id: heads[1].id, outcome: .retry(notBefore: F.epoch.addingTimeInterval(60), error: "throttled")),
+                OutboxDelivery(id: heads[2].id, outcome: .dead(error: "channel_not_found")),
+            ])
+            let counts = try await store.outboxCounts()
+            try requireEqual(counts.pending, pending - 2, "one delivered, one dead")
+            try requireEqual(counts.dead, 1, "dead")
+            try requireEqual(try await store.cardCopies(of: "R-RECORD01"), [copy], "copy recorded")
+            let later = try await store.claimOutbox(now: F.epoch.addingTimeInterval(61), limit: 10, lease: .minutes(1), worker: "w2")
+            guard let retried = later.first(where: { $0.id == heads[1].id }) else { throw ConformanceFailure("retried message not claimable") }
+            try requireEqual(retried.attempts, 1, "the retried one counts an attempt")
+            try await store.recordDeliveries([])
+        },
         Check("installations are kept per conversation, newest first, and can be removed") { store in
             let team = ChatInstallation(
                 platform: .teams, conversation: "19:team@thread.tacv2", scope: .team, serviceURL: "https://smba.trafficmanager.net/amer/",
