@@ -48,28 +48,29 @@ func runTeamsInvokeBenchmark(arguments: [String]) async throws {
     }
     let server = try ServerProcess.start(binary: binary, fake: fake, config: configPath)
     let client = CurlHTTPClient(configuration: .init(maxConnections: options.int("--connections") ?? 64, proxy: .disabled))
+    var badAnswers = 0
     do {
         try await server.waitUntilReady(client: client)
         let bench = InvokeBench(fake: fake, client: client, url: server.baseURL + "/api/messages")
-        print("teams-invoke: accessbot pid \(server.process.processIdentifier) on \(server.baseURL), work dir \(server.directory.path)")
+        say("teams-invoke: accessbot pid \(server.process.processIdentifier) on \(server.baseURL), work dir \(server.directory.path)")
         try await bench.install()
         let total = warmupCount + measuredCount
         let cards = try await bench.createCards(
             total, text: "request \(options.string("--resource") ?? "prod-db") for 1h because bench", from: requester, to: approver,
             objectIDs: objectIDs)
         let invokes = try cards.map { try bench.approveInvoke(on: $0, as: approver, objectID: objectIDs[approver]) }
-        print(
+        say(
             "teams-invoke: \(invokes.count) approve invokes signed; warm-up \(warmupCount), then \(measuredCount) measured at \(Int(rate))/s"
         )
 
         let warmup = try await bench.openLoop(invokes[..<warmupCount], rate: rate)
         let warmupBad = warmup.filter { problem(with: $0) != nil }.count
-        if warmupBad > 0 { print("teams-invoke: BAD ANSWERS in the warm-up: \(warmupBad) of \(warmup.count)") }
+        if warmupBad > 0 { say("teams-invoke: BAD ANSWERS in the warm-up: \(warmupBad) of \(warmup.count)") }
         let callsBefore = fake.calls.count
         let results = try await bench.openLoop(invokes[warmupCount...], rate: rate)
         let connectorCalls = fake.calls.dropFirst(callsBefore)
-        printInvokeReport(results, rate: rate)
-        print(
+        badAnswers = warmupBad + printInvokeReport(results, rate: rate)
+        say(
             "teams-invoke: connector calls by the server during the window: \(connectorCalls.count)"
                 + " (\(connectorCalls.filter { $0.status >= 400 }.count) failed)")
     } catch {
@@ -78,10 +79,11 @@ func runTeamsInvokeBenchmark(arguments: [String]) async throws {
         throw error
     }
     await client.shutdown()
-    print(server.stop())
+    say(server.stop())
     let (summary, complaints) = server.logSummary()
-    print(summary)
+    say(summary)
     try await verifyDecisions(url: server.databaseURL, requester: requester, approver: approver, expected: warmupCount + measuredCount)
+    guard badAnswers == 0 else { throw BenchmarkError.unexpected("\(badAnswers) invokes were not answered with a card") }
     // Kept when the server complained, or when asked (--keep 1).
     if complaints == 0, options.string("--keep") != "1" { try? FileManager.default.removeItem(at: server.directory) }
 }
@@ -157,7 +159,7 @@ private struct InvokeBench {
                 throw BenchmarkError.unexpected("only \(cards.count) of \(count) cards reached \(approver) in Teams")
             }
         }
-        print(
+        say(
             String(
                 format: "teams-invoke: setup: %d requests typed in %.1f s (%.0f/s), %d cards in %@'s chat after %.1f s", count,
                 typed.inSeconds, Double(count) / typed.inSeconds, cards.count, approver.rawValue, (clock.now - start).inSeconds))
@@ -208,9 +210,10 @@ private struct InvokeBench {
     }
 }
 
-/// Prints the window's numbers; an answer counts as good when it is HTTP 200 with `statusCode` 200 and a card.
-private func printInvokeReport(_ results: [InvokeResult], rate: Double) {
-    guard let first = results.first, let last = results.last else { return }
+/// Prints the window's numbers and returns how many answers were bad; an answer is good when it
+/// is HTTP 200 with `statusCode` 200 and a card.
+private func printInvokeReport(_ results: [InvokeResult], rate: Double) -> Int {
+    guard let first = results.first, let last = results.last else { return 0 }
     var bad: [String: Int] = [:]
     for result in results { if let problem = problem(with: result) { bad[problem, default: 0] += 1 } }
     let fromIntended = LatencySample(results.map { ($0.done - $0.intended).inSeconds })
@@ -218,24 +221,25 @@ private func printInvokeReport(_ results: [InvokeResult], rate: Double) {
     let lateness = LatencySample(results.map { ($0.sent - $0.intended).inSeconds })
     let sendSpan = (last.sent - first.sent).inSeconds
     let finished = (results.map(\.done).max() ?? last.done) - first.intended
-    print(
+    say(
         String(
             format: "teams-invoke: %d invokes sent at %.0f/s target: achieved %.1f/s sending, %.1f/s answered; errors %d",
             results.count, rate, Double(results.count - 1) / max(sendSpan, 1e-9), Double(results.count) / finished.inSeconds,
             bad.values.reduce(0, +)))
     for (label, sample) in [("from intended send", fromIntended), ("from actual send", fromSent)] {
-        print(
+        say(
             String(
                 format: "teams-invoke: round trip %@ (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  mean %.2f", label,
                 sample.percentile(0.5) * 1e3, sample.percentile(0.9) * 1e3, sample.percentile(0.99) * 1e3, sample.percentile(0.999) * 1e3,
                 sample.max * 1e3, sample.mean * 1e3))
     }
-    print(String(format: "teams-invoke: sender lateness (ms): p99 %.2f, max %.2f", lateness.percentile(0.99) * 1e3, lateness.max * 1e3))
-    for (problem, count) in bad.sorted(by: { $0.value > $1.value }) { print("teams-invoke: BAD ANSWER x\(count): \(problem)") }
+    say(String(format: "teams-invoke: sender lateness (ms): p99 %.2f, max %.2f", lateness.percentile(0.99) * 1e3, lateness.max * 1e3))
+    for (problem, count) in bad.sorted(by: { $0.value > $1.value }) { say("teams-invoke: BAD ANSWER x\(count): \(problem)") }
     let p99 = fromIntended.percentile(0.99) * 1e3
-    print(
+    say(
         String(
             format: "teams-invoke: target p99 < 20 ms at %.0f/s: %@ (p99 %.2f ms)", rate, p99 < 20 && bad.isEmpty ? "met" : "MISSED", p99))
+    return bad.values.reduce(0, +)
 }
 
 /// Why an answer is not good (HTTP 200, `statusCode` 200, an Adaptive Card); nil when it is.
@@ -260,7 +264,7 @@ private func verifyDecisions(url: String, requester: UserID, approver: UserID, e
     let requests = try await store.requests(RequestQuery(requester: requester, limit: expected + 1000))
     try await store.close()
     let decided = requests.filter { $0.decisions.contains { $0.approver == approver && $0.outcome == .approved } }
-    print(
+    say(
         "teams-invoke: database: \(requests.count) requests by \(requester), \(decided.count) approved by \(approver) (expected \(expected))"
     )
     guard requests.count == expected, decided.count == expected else { throw BenchmarkError.unexpected("not every click made a decision") }

@@ -62,6 +62,11 @@ import Testing
             let audit = try await ready.store.auditTrail(of: request.id).map(\.action)
             #expect(audit == [.submitted, .approved, .granted, .fulfilled])
 
+            // Alice asked in Slack and hears back there, not in Teams.
+            let aliceDM = SlackHarness.dm(Self.alice)
+            try await eventually("alice told in Slack") { await h.slack.messages(in: aliceDM).contains { $0.text.contains("grant") } }
+            #expect(h.teams.messages(in: H.personalConversation(Self.alice)).isEmpty)
+
             // Every connector call carried the bot's token; one token served them all.
             #expect(h.teams.calls.allSatisfy { $0.authorization?.hasPrefix("Bearer ") == true })
             #expect(h.teams.tokenRequests == 1)
@@ -104,6 +109,8 @@ import Testing
                     $0.activity["text"]?.string?.contains("not on call") == true
                 }
             }
+            // She asked in Teams, so Slack stays quiet.
+            #expect(await h.slack.messages(in: SlackHarness.dm(Self.alice)).isEmpty)
         }
     }
 

@@ -34,6 +34,7 @@ struct SlackEffectExecutor: EffectExecutor {
             case .updateCards:
                 return try await updateCopies(of: request, identity: identity, ready: ready)
             case .notify(let notification):
+                if notification.isForRequester(of: request, elsewhereThan: .slack) { return .delivered }
                 guard let channel = try await channel(for: notification.audience, identity: identity) else { return .delivered }
                 if let wait = pacer.reserve(channel, for: message.id) { return .paced(wait) }
                 let content = SlackNotices.message(

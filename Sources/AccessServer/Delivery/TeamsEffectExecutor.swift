@@ -41,6 +41,7 @@ struct TeamsEffectExecutor: EffectExecutor {
             case .updateCards:
                 return try await updateCopies(of: request, ready: ready)
             case .notify(let notification):
+                if notification.isForRequester(of: request, elsewhereThan: .teams) { return .delivered }
                 guard let target = try await target(for: notification.audience, identity: identity, ready: ready) else {
                     return .delivered
                 }

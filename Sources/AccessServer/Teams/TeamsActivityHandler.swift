@@ -26,6 +26,11 @@ struct TeamsActivityHandler: Sendable {
             return Response(status: .ok)
         case .installed:
             try await conversations.install(activity)
+            if activity.conversation.conversationType == "personal" {
+                // A personal install is the chat cards will come to: remember whose it is.
+                let person = try? await routes.identity(ready).person(for: activity)
+                try await conversations.remember(activity, person: person ?? nil)
+            }
             logger.info("installed", metadata: ["conversation.type": "\(activity.conversation.conversationType ?? "?")"])
             await send(TeamsReplies.greeting(), to: activity, logger: logger)
             return Response(status: .ok)
