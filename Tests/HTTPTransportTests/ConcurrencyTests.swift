@@ -19,8 +19,9 @@ struct ConcurrencyTests {
                 }
             }
             #expect(bodies == Set((0..<16).map { #"{"n":"\#($0)"}"# }))
-            // One after another would take 3.2 s; in parallel about 0.2 s, with room for a busy machine.
-            #expect(elapsed < .milliseconds(16 * 200 * 3 / 4), "requests ran one after another")
+            // One after another takes at least 3.2 s; in parallel about 0.2 s on a quiet machine
+            // (the whole suite runs alongside, so leave room, but never as much as serial).
+            #expect(elapsed < .milliseconds(16 * 200), "requests ran one after another")
         }
     }
 

@@ -31,7 +31,7 @@ extension AdminAPI {
     func retryGrant(_ context: AppRequestContext) async throws -> Response {
         let id = try requestID(context)
         let outcome = try await ready().service.perform(.retryGrant(by: .admin("api")), on: id)
-        context.logger.info("grant retried through the admin API", metadata: ["request.id": "\(id)"])
+        context.logger.info("grant retried through the admin API", metadata: ["access_request": "\(id)"])
         return try AdminJSON.response(RequestModel(outcome.request))
     }
 }

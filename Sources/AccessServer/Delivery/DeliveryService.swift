@@ -84,7 +84,7 @@ struct DeliveryService: Service {
     /// Carries out one message; nil when nothing is to be recorded for it (it was split per platform).
     private func deliver(_ message: OutboxMessage, ready: ReadyState, metrics: DeliveryMetrics) async -> Finished? {
         var log = logger
-        log[metadataKey: "request.id"] = "\(message.effect.requestID)"
+        log[metadataKey: "access_request"] = "\(message.effect.requestID)"
         log[metadataKey: "outbox.id"] = "\(message.id)"
         let candidates = executors.filter { $0.handles(message.effect) }
         let platforms = candidates.compactMap(\.platform)
@@ -104,7 +104,8 @@ struct DeliveryService: Service {
             let what = Self.kind(message.effect) + (message.platform.map { " on \($0.rawValue)" } ?? "")
             log.warning("no executor for outbox message; marking dead", metadata: ["effect": "\(what)"])
             metrics.dead.increment()
-            return Finished(delivery: OutboxDelivery(id: message.id, outcome: .dead(error: "no executor configured for \(what)")), message: message)
+            return Finished(
+                delivery: OutboxDelivery(id: message.id, outcome: .dead(error: "no executor configured for \(what)")), message: message)
         }
         let outcome: OutboxDelivery.Outcome
         var copies: [CardCopy] = []

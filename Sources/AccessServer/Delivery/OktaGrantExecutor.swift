@@ -25,7 +25,7 @@ struct OktaGrantExecutor: EffectExecutor {
 
     func execute(_ message: OutboxMessage, ready: ReadyState) async -> DeliveryResult {
         var log = logger
-        log[metadataKey: "request.id"] = "\(message.effect.requestID)"
+        log[metadataKey: "access_request"] = "\(message.effect.requestID)"
         switch message.effect {
         case .grant(let order):
             log[metadataKey: "resource"] = "\(order.resource)"

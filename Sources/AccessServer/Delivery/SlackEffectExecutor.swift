@@ -76,7 +76,7 @@ struct SlackEffectExecutor: EffectExecutor {
             }
             // One deleted or archived copy must not block the others; auth and transient failures do.
             guard case .permanent(let code) = failure, code.category != .auth else { throw failure }
-            logger.warning("card copy not updated", metadata: ["request.id": "\(request.id)", "error": "\(code)"])
+            logger.warning("card copy not updated", metadata: ["access_request": "\(request.id)", "error": "\(code)"])
         }
         return .delivered
     }

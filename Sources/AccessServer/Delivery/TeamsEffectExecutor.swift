@@ -76,7 +76,7 @@ struct TeamsEffectExecutor: EffectExecutor {
                 failure = error
             }
             guard Self.isGone(failure) else { throw failure }
-            logger.warning("card copy not updated", metadata: ["request.id": "\(request.id)", "conversation": "\(copy.conversation)"])
+            logger.warning("card copy not updated", metadata: ["access_request": "\(request.id)", "conversation": "\(copy.conversation)"])
         }
         return .delivered
     }

@@ -27,7 +27,7 @@ struct UnconfiguredGrantExecutor: EffectExecutor {
             }
         case .revoke(let order):
             // Nothing was granted through Okta, so there is nothing to take away.
-            logger.warning("revoke skipped: Okta is not configured", metadata: ["request.id": "\(order.requestID)"])
+            logger.warning("revoke skipped: Okta is not configured", metadata: ["access_request": "\(order.requestID)"])
             return .delivered
         default:
             return .dead(reason: "not a grant")

@@ -76,7 +76,7 @@ struct TimerService: Service {
     private func fire(_ stored: StoredTimer, ready: ReadyState) async {
         let timer = stored.timer
         var log = logger
-        log[metadataKey: "request.id"] = "\(timer.requestID)"
+        log[metadataKey: "access_request"] = "\(timer.requestID)"
         log[metadataKey: "timer"] = "\(timer.kind.rawValue)"
         do {
             let outcome = try await ready.service.perform(.timerFired(timer.kind), on: timer.requestID, consumedTimer: stored.id)

@@ -62,7 +62,7 @@ struct SlackCommandHandler: Sendable {
         switch intent {
         case .quickRequest(let quick):
             let outcome = try await service.submit(quick, by: person, origin: Origin(platform: .slack, conversation: command.channelID))
-            logger.info("request submitted", metadata: ["request.id": "\(outcome.request.id)"])
+            logger.info("request submitted", metadata: ["access_request": "\(outcome.request.id)"])
             return SlackReplies.submitted(
                 outcome.request, catalog: service.catalog, mentions: await identity.mentions(for: outcome.request))
         case .status(nil):
@@ -77,7 +77,7 @@ struct SlackCommandHandler: Sendable {
             return SlackReplies.pending(waiting, catalog: service.catalog, mentions: SlackMentions())
         case .cancel(let id):
             try await service.perform(.cancel(by: .user(person), reason: "cancelled by the requester"), on: id)
-            logger.info("request cancelled", metadata: ["request.id": "\(id)"])
+            logger.info("request cancelled", metadata: ["access_request": "\(id)"])
             return SlackReplies.cancelled(id)
         case .help, .invalid, .openRequestForm:
             return SlackReplies.help()

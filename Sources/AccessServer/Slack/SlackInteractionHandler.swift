@@ -56,7 +56,7 @@ struct SlackInteractionHandler: Sendable {
         case .cardAction(.deny(let id, reason: let reason?), .modal):
             do {
                 try await service.perform(.deny(by: person, reason: reason), on: id)
-                logger.info("request denied", metadata: ["request.id": "\(id)"])
+                logger.info("request denied", metadata: ["access_request": "\(id)"])
                 await refreshHome(person, ready: ready, logger: logger)
                 return Response(status: .ok)
             } catch let error as WorkflowError {
@@ -72,7 +72,7 @@ struct SlackInteractionHandler: Sendable {
                     case .markGranted(_, let resource): .grantCompleted(resource, by: .user(person))
                     }
                 try await service.perform(command, on: action.requestID)
-                logger.info("card action", metadata: ["request.id": "\(action.requestID)", "action": "\(command)"])
+                logger.info("card action", metadata: ["access_request": "\(action.requestID)", "action": "\(command.logName)"])
                 if case .homeTab = source { await refreshHome(person, ready: ready, logger: logger) }
             } catch {
                 await tell(interaction, SlackRoutes.reply(for: error, logger: logger), logger: logger)
@@ -100,7 +100,7 @@ struct SlackInteractionHandler: Sendable {
         case .requestSubmitted(let form, _):
             do {
                 let outcome = try await service.submit(form, by: person, origin: Origin(platform: .slack))
-                logger.info("request submitted", metadata: ["request.id": "\(outcome.request.id)"])
+                logger.info("request submitted", metadata: ["access_request": "\(outcome.request.id)"])
                 return Response(status: .ok)
             } catch let error as WorkflowError {
                 return SlackRoutes.json(SlackViews.requestFormErrors(for: error).jsonBody)

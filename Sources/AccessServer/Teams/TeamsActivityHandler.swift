@@ -32,7 +32,7 @@ struct TeamsActivityHandler: Sendable {
                 try await conversations.remember(activity, person: person ?? nil)
             }
             logger.info("installed", metadata: ["conversation.type": "\(activity.conversation.conversationType ?? "?")"])
-            await send(TeamsReplies.greeting(), to: activity, logger: logger)
+            Task { await send(TeamsReplies.greeting(), to: activity, logger: logger) }
             return Response(status: .ok)
         case .uninstalled:
             try await conversations.uninstall(activity)
@@ -46,7 +46,8 @@ struct TeamsActivityHandler: Sendable {
                 return Response(status: .ok)
             }
             let content = await answer(intent, activity: activity, ready: ready, logger: logger)
-            await send(content, to: activity, logger: logger)
+            // What the command changed is committed; the reply leaves after the acknowledgement.
+            Task { await send(content, to: activity, logger: logger) }
             return Response(status: .ok)
         case .cardAction(let action, let source):
             let cards = TeamsCardActionHandler(routes: routes, ready: ready, activity: activity, logger: logger)
@@ -82,7 +83,7 @@ struct TeamsActivityHandler: Sendable {
             case .quickRequest(let quick):
                 let outcome = try await service.submit(
                     quick, by: person, origin: Origin(platform: .teams, conversation: activity.conversation.id))
-                logger.info("request submitted", metadata: ["request.id": "\(outcome.request.id)"])
+                logger.info("request submitted", metadata: ["access_request": "\(outcome.request.id)"])
                 return TeamsReplies.submitted(outcome.request, catalog: service.catalog)
             case .status(nil):
                 return TeamsReplies.status(try await service.openRequests(of: person), catalog: service.catalog)
@@ -92,7 +93,7 @@ struct TeamsActivityHandler: Sendable {
                 return TeamsReplies.pending(try await service.awaitingDecision(by: person), catalog: service.catalog)
             case .cancel(let id):
                 try await service.perform(.cancel(by: .user(person), reason: "cancelled by the requester"), on: id)
-                logger.info("request cancelled", metadata: ["request.id": "\(id)"])
+                logger.info("request cancelled", metadata: ["access_request": "\(id)"])
                 return TeamsReplies.cancelled(id)
             case .help, .invalid, .openRequestForm:
                 return TeamsReplies.help()

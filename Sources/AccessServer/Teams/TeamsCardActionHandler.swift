@@ -60,7 +60,7 @@ struct TeamsCardActionHandler: Sendable {
             do {
                 let outcome = try await service.submit(
                     form, by: person, origin: Origin(platform: .teams, conversation: activity.conversation.id))
-                logger.info("request submitted", metadata: ["request.id": "\(outcome.request.id)"])
+                logger.info("request submitted", metadata: ["access_request": "\(outcome.request.id)"])
                 let submitted = TeamsReplies.submitted(outcome.request, catalog: service.catalog)
                 return .card(AdaptiveCard(body: [.text(submitted.text)]), saying: submitted)
             } catch let error as WorkflowError {
@@ -101,7 +101,7 @@ struct TeamsCardActionHandler: Sendable {
             case .markGranted(_, let resource): command = .grantCompleted(resource, by: .user(person))
             }
             let outcome = try await service.perform(command, on: id)
-            logger.info("card action", metadata: ["request.id": "\(id)", "action": "\(command)"])
+            logger.info("card action", metadata: ["access_request": "\(id)", "action": "\(command.logName)"])
             return .card(TeamsCards.current(request: outcome.request, catalog: service.catalog, now: service.now))
         } catch let error as WorkflowError {
             // Already decided, not an approver, …: the card as it is now, with why.

@@ -49,7 +49,9 @@ extension StoreConformance {
             try requireEqual(counts.dead, 1, "dead")
             try requireEqual(try await store.cardCopies(of: "R-RECORD01"), [copy], "copy recorded")
             let later = try await store.claimOutbox(now: F.epoch.addingTimeInterval(61), limit: 10, lease: .minutes(1), worker: "w2")
-            guard let retried = later.first(where: { $0.id == heads[1].id }) else { throw ConformanceFailure("retried message not claimable") }
+            guard let retried = later.first(where: { $0.id == heads[1].id }) else {
+                throw ConformanceFailure("retried message not claimable")
+            }
             try requireEqual(retried.attempts, 1, "the retried one counts an attempt")
             try await store.recordDeliveries([])
         },

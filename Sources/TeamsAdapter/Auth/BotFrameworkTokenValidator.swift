@@ -49,7 +49,7 @@ public struct BotFrameworkTokenValidator: Sendable {
         let parts = try JWTParts(token: token)
         guard let alg = parts.header.alg, alg == "RS256" else { throw .unsupportedAlgorithm(parts.header.alg ?? "missing") }
         guard let kid = parts.header.kid, !kid.isEmpty else { throw .missingKeyID }
-        let issuer = parts.claims.iss ?? ""
+        let issuer = parts.issuer ?? ""
         guard let keyCache = keyCache(for: issuer) else { throw .untrustedIssuer(issuer) }
 
         let (keySet, key) = try await keyCache.keys(holding: kid)

@@ -1,51 +1,60 @@
 import Foundation
 
-/// A compact JWS split into its parts, with the header and claims decoded but NOT verified:
-/// only used to pick the issuer profile and the key before the signature is checked.
+/// A compact JWS split into its parts, with the header and issuer decoded but NOT verified:
+/// only used to pick the issuer profile and the key before the signature is checked. Works on
+/// the token's bytes: this runs for every activity, before anything else is known.
 struct JWTParts: Sendable {
     struct Header: Decodable, Sendable {
         var alg: String?
         var kid: String?
     }
 
+    private struct Issuer: Decodable {
+        var iss: String?
+    }
+
     let header: Header
-    let claims: BotFrameworkClaims
+    /// `iss` as the token claims it (checked again on the verified claims).
+    let issuer: String?
 
     init(token: String) throws(TeamsAuthError) {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
-            let headerBytes = Base64URL.decode(parts[0]), let claimBytes = Base64URL.decode(parts[1])
+        let bytes = Array(token.utf8)
+        guard let firstDot = bytes.firstIndex(of: UInt8(ascii: ".")),
+            let secondDot = bytes[(firstDot + 1)...].firstIndex(of: UInt8(ascii: ".")),
+            !bytes[(secondDot + 1)...].contains(UInt8(ascii: ".")), firstDot > 0, secondDot > firstDot + 1,
+            let headerBytes = Base64URL.decode(bytes[..<firstDot]), let claimBytes = Base64URL.decode(bytes[(firstDot + 1)..<secondDot])
         else { throw .malformedToken }
         let decoder = JSONDecoder()
         guard let header = try? decoder.decode(Header.self, from: headerBytes),
-            let claims = try? decoder.decode(BotFrameworkClaims.self, from: claimBytes)
+            let issuer = try? decoder.decode(Issuer.self, from: claimBytes)
         else { throw .malformedToken }
         self.header = header
-        self.claims = claims
+        self.issuer = issuer.iss
     }
 }
 
 /// RFC 4648 §5 without padding, as JWTs use it.
 enum Base64URL {
-    static func decode(_ text: Substring) -> Data? {
-        guard text.utf8.count <= 64 * 1024, text.utf8.allSatisfy(isAlphabet) else { return nil }
-        var base64 = String(text).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        switch base64.utf8.count % 4 {
+    /// Nil for anything outside the URL-safe alphabet (padding and `+ /` included) or too long.
+    static func decode(_ text: ArraySlice<UInt8>) -> Data? {
+        guard text.count <= 64 * 1024 else { return nil }
+        var standard = [UInt8]()
+        standard.reserveCapacity(text.count + 3)
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                standard.append(byte)
+            case UInt8(ascii: "-"): standard.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"): standard.append(UInt8(ascii: "/"))
+            default: return nil
+            }
+        }
+        switch standard.count % 4 {
         case 0: break
-        case 2: base64 += "=="
-        case 3: base64 += "="
+        case 2: standard += [UInt8(ascii: "="), UInt8(ascii: "=")]
+        case 3: standard.append(UInt8(ascii: "="))
         default: return nil
         }
-        return Data(base64Encoded: base64)
-    }
-
-    /// `A–Z a–z 0–9 - _` only: padding and the standard alphabet's `+ /` are not base64url.
-    private static func isAlphabet(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "-"), UInt8(ascii: "_"):
-            true
-        default: false
-        }
+        return Data(base64Encoded: Data(standard))
     }
 }

@@ -10,6 +10,8 @@ import SlackAdapter
 struct TeamsHarness: Sendable {
     static let tenant = TeamsActivityFixtures.tenantID
     static let teamID = TeamsActivityFixtures.teamID
+    /// One RSA key for the whole suite: generating one per test is slow and loads the machine.
+    static let signer = TeamsTokenSigner()
 
     let server: TestServer
     let slack: FakeSlackAPI
@@ -25,7 +27,7 @@ struct TeamsHarness: Sendable {
         let slack = try await FakeSlackAPI.start(
             users: SlackHarness.users.map { FakeSlackUser(id: $0.slack, email: $0.person.rawValue, realName: $0.person.rawValue) },
             token: SlackHarness.token)
-        let teams = try await FakeBotFramework.start(tenantID: tenant)
+        let teams = try await FakeBotFramework.start(tenantID: tenant, signer: signer)
         for (_, person) in SlackHarness.users {
             teams.addMember(id: teamsID(person), name: person.rawValue, email: person.rawValue, aadObjectId: UUID().uuidString.lowercased())
         }
@@ -45,6 +47,8 @@ struct TeamsHarness: Sendable {
                     let response = try await harness.post(
                         TeamsActivityFixtures.conversationUpdate(teamID: teamID, serviceURL: teams.serviceURL))
                     guard response.status == 200 else { throw HarnessError.noButton("install answered \(response.status)") }
+                    // The greeting leaves after the acknowledgement; tests start once it is out.
+                    try await eventually("greeting sent") { !teams.calls(method: "POST").isEmpty }
                 }
                 return try await body(harness)
             }

@@ -12,6 +12,8 @@ import Testing
 struct TokenValidatorTests {
     static let appID = TeamsActivityFixtures.botAppID
     static let serviceURL = TeamsActivityFixtures.serviceURL
+    /// One key for the suite (generating RSA keys is slow).
+    static let signer = TeamsTokenSigner()
 
     @Test("a token the Connector would send is accepted, with aud as a string or an array")
     func acceptsValidTokens() async throws {
@@ -187,7 +189,7 @@ struct TokenValidatorTests {
     private func withValidator(
         clock: TestClock = TestClock(), _ body: (FakeBotFramework, BotFrameworkTokenValidator) async throws -> Void
     ) async throws {
-        let fake = try await FakeBotFramework.start()
+        let fake = try await FakeBotFramework.start(signer: Self.signer)
         let http = CurlHTTPClient(configuration: .init(proxy: .disabled))
         let keys = SigningKeyCache(metadataURL: fake.openIDMetadataURL, http: http, clock: { clock.now })
         let validator = BotFrameworkTokenValidator(appID: Self.appID, tenantID: nil, channelKeys: keys)
