@@ -11,16 +11,18 @@ public struct AccessService<Store: RequestStore, People: Directory>: Sendable {
 
     public init(
         workflow: Workflow, store: Store, directory: People, clock: @escaping @Sendable () -> Date = Date.init,
-        makeID: @escaping @Sendable () -> RequestID = {
-            var generator = SystemRandomNumberGenerator()
-            return RequestID.random(using: &generator)
-        }
+        makeID: (@Sendable () -> RequestID)? = nil
     ) {
         self.workflow = workflow
         self.store = store
         self.directory = directory
         self.clock = clock
-        self.makeID = makeID
+        if let makeID {
+            self.makeID = makeID
+        } else {
+            let ids = RequestIDGenerator()
+            self.makeID = { ids.next(now: clock()) }
+        }
     }
 
     public var catalog: Catalog { workflow.catalog }

@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 
 extension SQLStore {
-    /// Leases the head of each ordering key when it is due and not leased: the oldest pending
+    /// Leases the head of each ordering key when it is due and not leased, earliest due first
+    /// (the `outbox_due` index: only due rows are walked): the oldest pending
     /// message of a key blocks the younger ones (a card's update never overtakes its post),
     /// even while it waits for its retry time. On PostgreSQL the candidates are locked with
     /// `FOR UPDATE SKIP LOCKED`, so replicas claiming at once never get the same message.
@@ -18,7 +19,7 @@ extension SQLStore {
                   AND NOT EXISTS (
                     SELECT 1 FROM outbox older
                     WHERE older.ordering_key = o.ordering_key AND older.state = 'pending' AND older.id < o.id)
-                ORDER BY o.id
+                ORDER BY o.not_before, o.id
                 LIMIT \(bind: limit)\(lock)
             )
             UPDATE outbox SET lease_until = \(bind: now.adding(lease).stored), leased_by = \(bind: worker)

@@ -7,7 +7,7 @@ struct Migration: Sendable {
     let statements: @Sendable (Dialect) -> [String]
 
     /// Every step this build knows, oldest first.
-    static let all: [Migration] = [.initial, .reportIndexes, .chatLegs]
+    static let all: [Migration] = [.initial, .reportIndexes, .chatLegs, .outboxDue]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
 }
