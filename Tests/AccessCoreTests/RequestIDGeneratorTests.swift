@@ -21,7 +21,8 @@ struct RequestIDGeneratorTests {
         let start = Date(timeIntervalSince1970: 1_790_000_000)
         var previous = ids.next(now: start).rawValue
         // A burst far above the counter's room within one second, then later seconds, then a clock step back.
-        let times = Array(repeating: start, count: 5000) + (1...50).map { start.addingTimeInterval(Double($0)) }
+        let times =
+            Array(repeating: start, count: 5000) + (1...50).map { start.addingTimeInterval(Double($0)) }
             + [start.addingTimeInterval(-3600)]
         for time in times {
             let next = ids.next(now: time).rawValue
