@@ -1,3 +1,5 @@
+import AccessCore
+
 /// Slack's Block Kit and message limits (protocols.md §1.6, vendor limits as of mid-2026).
 /// Lengths are counted in UTF-16 code units, which is never less than Slack's character
 /// count, so a text cut to a limit here is within Slack's limit.
@@ -38,20 +40,8 @@ public enum SlackLimits {
     public static let inputError = 300
 
     /// The length Slack limits are checked against here.
-    public static func length(_ text: String) -> Int { text.utf16.count }
+    public static func length(_ text: String) -> Int { ChatWording.length(text) }
 
     /// `text` cut to at most `limit`, ending in `…` when it was cut; whole characters only.
-    public static func cut(_ text: String, to limit: Int) -> String {
-        guard length(text) > limit else { return text }
-        guard limit > 1 else { return limit == 1 ? "…" : "" }
-        var result = ""
-        var used = 0
-        for character in text {
-            let size = character.utf16.count
-            if used + size > limit - 1 { break }
-            result.append(character)
-            used += size
-        }
-        return result + "…"
-    }
+    public static func cut(_ text: String, to limit: Int) -> String { ChatWording.cut(text, to: limit) }
 }

@@ -69,17 +69,5 @@ public enum SlackCards {
     }
 
     /// A status in words.
-    static func statusWord(_ status: RequestStatus) -> String {
-        switch status {
-        case .pending: "pending"
-        case .approved: "approved"
-        case .fulfilled: "granted"
-        case .expired: "expired"
-        case .revoked: "revoked"
-        case .denied: "denied"
-        case .cancelled: "cancelled"
-        case .timedOut: "timed out"
-        case .failed: "grant failed"
-        }
-    }
+    static func statusWord(_ status: RequestStatus) -> String { ChatWording.statusWord(status) }
 }

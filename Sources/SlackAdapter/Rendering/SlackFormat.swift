@@ -64,10 +64,7 @@ struct SlackFormat {
     }
 
     /// When the request times out if nobody decides, from its request type.
-    func timesOut(_ request: AccessRequest) -> Date? {
-        guard request.status == .pending else { return nil }
-        return catalog.requestType(request.requestType)?.escalation.expireAfter.map { request.createdAt.adding($0) }
-    }
+    func timesOut(_ request: AccessRequest) -> Date? { catalog.timeout(of: request) }
 
     /// A date Slack shows in each reader's time zone, with a UTC fallback.
     static func date(_ date: Date) -> Mrkdwn {
@@ -76,25 +73,11 @@ struct SlackFormat {
     }
 
     /// `2026-07-01 10:02 UTC`.
-    static func utc(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
-        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)) UTC"
-    }
+    static func utc(_ date: Date) -> String { ChatWording.utc(date) }
 
     /// `4h`, or `permanent`.
-    static func duration(_ span: TimeSpan?) -> String { span?.description ?? "permanent" }
+    static func duration(_ span: TimeSpan?) -> String { ChatWording.duration(span) }
 
     /// A rough age: `2d 3h`, `5h 10m`, `12m`.
-    static func age(from start: Date, to end: Date) -> String {
-        let total = max(0, Int(end.timeIntervalSince(start)))
-        let days = total / 86_400
-        let hours = total % 86_400 / 3600
-        let minutes = total % 3600 / 60
-        if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
-        if hours > 0 { return minutes > 0 ? "\(hours)h \(minutes)m" : "\(hours)h" }
-        return "\(max(1, minutes))m"
-    }
+    static func age(from start: Date, to end: Date) -> String { ChatWording.age(from: start, to: end) }
 }

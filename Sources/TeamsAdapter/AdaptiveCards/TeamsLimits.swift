@@ -1,3 +1,4 @@
+import AccessCore
 import Foundation
 
 /// Teams and Adaptive Card limits AccessBot keeps to (protocols.md §2.4, vendor limits as of
@@ -33,22 +34,10 @@ public enum TeamsLimits {
     public static let justificationInput = 3000
 
     /// The length limits here are checked against.
-    public static func length(_ text: String) -> Int { text.utf16.count }
+    public static func length(_ text: String) -> Int { ChatWording.length(text) }
 
     /// `text` cut to at most `limit`, ending in `…` when it was cut; whole characters only.
-    public static func cut(_ text: String, to limit: Int) -> String {
-        guard length(text) > limit else { return text }
-        guard limit > 1 else { return limit == 1 ? "…" : "" }
-        var result = ""
-        var used = 0
-        for character in text {
-            let size = character.utf16.count
-            if used + size > limit - 1 { break }
-            result.append(character)
-            used += size
-        }
-        return result + "…"
-    }
+    public static func cut(_ text: String, to limit: Int) -> String { ChatWording.cut(text, to: limit) }
 }
 
 /// JSON encoding for what goes to Teams.
