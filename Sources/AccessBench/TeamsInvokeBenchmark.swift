@@ -291,7 +291,7 @@ private struct ServerProcess {
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOST": "127.0.0.1", "PORT": "\(port)",
             "DATABASE_URL": databaseURL, "ACCESSBOT_CONFIG": config, "LOG_LEVEL": "info", "LOG_FORMAT": "text",
             "TEAMS_APP_ID": TeamsActivityFixtures.botAppID, "TEAMS_APP_PASSWORD": FakeBotFramework.defaultAppPassword,
-            "TEAMS_TENANT_ID": TeamsActivityFixtures.tenantID, "TEAMS_OPENID_METADATA_URL": fake.openIDMetadataURL,
+            "TEAMS_TENANT_ID": TeamsActivityFixtures.tenantID, "TEAMS_PACING_MS": "0", "TEAMS_OPENID_METADATA_URL": fake.openIDMetadataURL,
             "TEAMS_TOKEN_URL": fake.tokenURL(tenant: TeamsActivityFixtures.tenantID), "no_proxy": "*", "NO_PROXY": "*",
         ]
         for name in ["out", "err"] {

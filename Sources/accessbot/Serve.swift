@@ -30,7 +30,7 @@ struct Serve: AsyncParsableCommand {
                 "request_types": "\(catalog.requestTypes.count)",
             ])
 
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: settings.host, port: settings.port, databaseURL: Startup.databaseURL(settings),
             publicURL: settings.publicURL.absoluteString, catalog: catalog,
             slack: settings.slack.map {
@@ -43,6 +43,7 @@ struct Serve: AsyncParsableCommand {
             },
             okta: settings.okta.map { OktaConfiguration(orgURL: $0.orgURL.absoluteString, apiToken: $0.apiToken.value) },
             adminAPIToken: settings.adminAPIToken?.value)
+        if let teams = settings.teams { configuration.teamsConversationInterval = teams.pacing }
         let app = buildApplication(configuration: configuration, registry: registry, logger: logger) { port in
             logger.info("listening", metadata: ["address": "\(settings.host):\(port)", "public_url": "\(settings.publicURL)"])
         }

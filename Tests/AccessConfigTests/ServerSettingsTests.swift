@@ -57,6 +57,10 @@ struct ServerSettingsTests {
             ["SLACK_API_URL": "ftp://slack.com/api"],
             #"SLACK_API_URL: "ftp://slack.com/api" is not a URL with an http(s) scheme and a host (e.g. https://example.com)"#
         ),
+        (
+            ["TEAMS_APP_ID": "a", "TEAMS_APP_PASSWORD": "p", "TEAMS_TENANT_ID": "t", "TEAMS_PACING_MS": "fast"],
+            #"TEAMS_PACING_MS: "fast" is not a number of milliseconds (0-3600000)"#
+        ),
         (["LOG_LEVEL": "verbose"], #"LOG_LEVEL: "verbose" is not one of trace, debug, info, notice, warning, error, critical"#),
         (["LOG_FORMAT": "xml"], #"LOG_FORMAT: "xml" is not one of text, json"#),
         (
@@ -120,6 +124,7 @@ struct ServerSettingsTests {
         #expect(teams.appID == "app-id")
         #expect(teams.tokenURL.absoluteString == "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token")
         #expect(teams.openIDMetadataURL.absoluteString == "https://login.botframework.com/v1/.well-known/openidconfiguration")
+        #expect(teams.pacing == .milliseconds(600), "the default pace per conversation")
         #expect(settings.okta?.orgURL.absoluteString == "https://example.okta.com")
         #expect(settings.jira?.user == "bot@example.com")
         #expect(settings.serviceNow?.password.value == "snp")

@@ -25,13 +25,18 @@ public struct TeamsSettings: Sendable {
     public var openIDMetadataURL: URL
     /// The OAuth token endpoint for outbound calls.
     public var tokenURL: URL
+    /// `TEAMS_PACING_MS`: the least time between two messages to one conversation (0: none).
+    public var pacing: Duration
 
-    public init(appID: String, appPassword: Secret, tenantID: String?, openIDMetadataURL: URL, tokenURL: URL) {
+    public init(
+        appID: String, appPassword: Secret, tenantID: String?, openIDMetadataURL: URL, tokenURL: URL, pacing: Duration = .milliseconds(600)
+    ) {
         self.appID = appID
         self.appPassword = appPassword
         self.tenantID = tenantID
         self.openIDMetadataURL = openIDMetadataURL
         self.tokenURL = tokenURL
+        self.pacing = pacing
     }
 }
 

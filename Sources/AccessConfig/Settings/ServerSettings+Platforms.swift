@@ -6,6 +6,8 @@ extension ServerSettings {
     static let slackAPIDefault = "https://slack.com/api"
     static let teamsOpenIDDefault = "https://login.botframework.com/v1/.well-known/openidconfiguration"
     static let teamsTokenDefault = "https://login.microsoftonline.com/TEAMS_TENANT_ID/oauth2/v2.0/token"
+    /// The Bot Connector allows 7 messages a second, 8 in 2 s and 60 in 30 s per conversation.
+    static let teamsPacingDefault = 600
 
     static func slackSettings(_ reader: SettingsReader) throws(SettingsError) -> SlackSettings? {
         let apiURL = try reader.url("SLACK_API_URL", default: slackAPIDefault)
@@ -40,7 +42,9 @@ extension ServerSettings {
                 subject: "TEAMS_TENANT_ID",
                 message: "not set; single-tenant bots need it (or set TEAMS_TOKEN_URL for an old multi-tenant bot)")
         }
-        return TeamsSettings(appID: appID, appPassword: password, tenantID: tenantID, openIDMetadataURL: metadataURL, tokenURL: tokenURL)
+        return TeamsSettings(
+            appID: appID, appPassword: password, tenantID: tenantID, openIDMetadataURL: metadataURL, tokenURL: tokenURL,
+            pacing: .milliseconds(try reader.milliseconds("TEAMS_PACING_MS", default: teamsPacingDefault)))
     }
 
     static func oktaSettings(_ reader: SettingsReader) throws(SettingsError) -> OktaSettings? {

@@ -32,6 +32,9 @@ extension ServerSettings {
         .init(name: "TEAMS_TENANT_ID", defaultValue: "", meaning: "Entra tenant of the single-tenant bot"),
         .init(name: "TEAMS_OPENID_METADATA_URL", defaultValue: teamsOpenIDDefault, meaning: "where inbound token signing keys are found"),
         .init(name: "TEAMS_TOKEN_URL", defaultValue: teamsTokenDefault, meaning: "OAuth token endpoint for outbound calls"),
+        .init(
+            name: "TEAMS_PACING_MS", defaultValue: "\(teamsPacingDefault)",
+            meaning: "least milliseconds between two messages to one Teams conversation; 0 turns pacing off"),
         .init(name: "OKTA_ORG_URL", defaultValue: "", meaning: "Okta org URL; unset uses the config's users and manual grants"),
         .init(name: "OKTA_API_TOKEN", defaultValue: "", meaning: "Okta API token", isSecret: true),
         .init(name: "JIRA_BASE_URL", defaultValue: "", meaning: "Jira base URL; unset disables Jira"),

@@ -35,6 +35,15 @@ struct SettingsReader {
         return port
     }
 
+    /// Whole milliseconds, 0 to an hour.
+    func milliseconds(_ name: String, default fallback: Int) throws(SettingsError) -> Int {
+        guard let text = value(name) else { return fallback }
+        guard let value = Int(text), (0...3_600_000).contains(value) else {
+            throw SettingsError(subject: name, message: "\(quoted(text)) is not a number of milliseconds (0-3600000)")
+        }
+        return value
+    }
+
     /// An http(s) URL with a host; a trailing slash is dropped so paths can be appended.
     func url(_ name: String) throws(SettingsError) -> URL? {
         guard let text = value(name) else { return nil }

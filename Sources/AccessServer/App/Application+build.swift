@@ -40,7 +40,7 @@ public func buildApplication(
                 granter: OktaGranter(client: okta.client), directory: okta, configuration: settings, inactive: inactive, logger: logger)
         ]
     }
-    var deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)?
+    var alerts: [@Sendable (OutboxMessage, String) async -> Void] = []
     if let slack = configuration.slack {
         let identities = IdentityCache()
         SlackRoutes(configuration: configuration, slack: slack, state: state, http: http, identities: identities).register(on: router)
@@ -52,7 +52,7 @@ public func buildApplication(
                 logger: logger)
         )
         if let channel = configuration.catalog.escalationChannel?.slack {
-            deadLetterAlert = SlackDeadLetterAlert(api: api, channel: channel, logger: logger).callAsFunction
+            alerts.append(SlackDeadLetterAlert(api: api, channel: channel, logger: logger).callAsFunction)
         }
     }
     if let teams = configuration.teams {
@@ -60,7 +60,20 @@ public func buildApplication(
         wiring.routes.register(on: router)
         executors.append(
             TeamsEffectExecutor(
-                connector: wiring.connector, catalog: configuration.catalog, teams: teams, identities: wiring.identities, logger: logger))
+                connector: wiring.connector, catalog: configuration.catalog, teams: teams, identities: wiring.identities,
+                pacer: ChannelPacer(interval: configuration.teamsConversationInterval), logger: logger))
+        if let conversation = configuration.catalog.escalationChannel?.teams {
+            alerts.append(
+                TeamsDeadLetterAlert(connector: wiring.connector, conversation: conversation, state: state, logger: logger).callAsFunction)
+        }
+    }
+    // Every configured escalation place hears of a message that died, once.
+    var deadLetterAlert: (@Sendable (OutboxMessage, String) async -> Void)?
+    if !alerts.isEmpty {
+        let everyAlert = alerts
+        deadLetterAlert = { @Sendable (message: OutboxMessage, reason: String) async in
+            for alert in everyAlert { await alert(message, reason) }
+        }
     }
 
     let services: [any Service] = [

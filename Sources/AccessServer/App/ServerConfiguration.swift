@@ -22,6 +22,11 @@ public struct ServerConfiguration: Sendable {
     public var databaseRetry: (first: Duration, max: Duration)
     /// Least time between two messages to one Slack channel (Slack allows about one a second).
     public var slackChannelInterval: Duration = .seconds(1)
+    /// Time between two messages to one Teams conversation (`TEAMS_PACING_MS`). The Bot
+    /// Connector allows 7 a second, 8 in 2 s and 60 in 30 s per conversation; a slot may be
+    /// taken up to 50 ms early, so 600 ms keeps under all three (1,800 an hour is left to 429
+    /// and `Retry-After`). Zero turns pacing off.
+    public var teamsConversationInterval: Duration = .milliseconds(600)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:accessbot.sqlite", publicURL: String? = nil,

@@ -11,7 +11,7 @@ struct SlackDeadLetterAlert: Sendable {
 
     func callAsFunction(_ message: OutboxMessage, _ reason: String) async {
         // A message to the escalation channel that died would only die again here.
-        if case .card(let delivery) = message.effect, delivery.audience == .channel(ChannelRef(slack: channel)) { return }
+        if case .card(let delivery) = message.effect, case .channel(let ref) = delivery.audience, ref.slack == channel { return }
         let text =
             ":rotating_light: AccessBot could not deliver a \(DeliveryService.kind(message.effect).replacingOccurrences(of: "_", with: " ")) "
             + "for request \(message.effect.requestID) and will not retry it: \(reason). Check the bot's token, scopes and channel membership."

@@ -13,6 +13,7 @@ struct TeamsEffectExecutor: EffectExecutor {
     let catalog: Catalog
     let teams: TeamsConfiguration
     let identities: IdentityCache
+    let pacer: ChannelPacer
     let logger: Logger
 
     func handles(_ effect: Effect) -> Bool {
@@ -31,9 +32,12 @@ struct TeamsEffectExecutor: EffectExecutor {
             switch message.effect {
             case .card(let delivery):
                 guard let target = try await target(for: delivery.audience, identity: identity, ready: ready) else { return .delivered }
+                if let wait = pacer.reserve(target.conversation, for: message.id) { return .paced(wait) }
                 let card = TeamsCards.card(for: request, purpose: delivery.purpose, catalog: catalog, now: Date())
                 let activity = OutgoingActivity.card(card, summary: TeamsCards.summary(for: request, catalog: catalog))
-                let id = try await connector.send(activity, to: target.conversation, serviceURL: target.serviceURL)
+                let id = try await paced(target.conversation) {
+                    try await connector.send(activity, to: target.conversation, serviceURL: target.serviceURL)
+                }
                 return .posted(
                     CardCopy(
                         requestID: request.id, platform: .teams, conversation: target.conversation, messageID: id,
@@ -45,10 +49,12 @@ struct TeamsEffectExecutor: EffectExecutor {
                 guard let target = try await target(for: notification.audience, identity: identity, ready: ready) else {
                     return .delivered
                 }
+                if let wait = pacer.reserve(target.conversation, for: message.id) { return .paced(wait) }
                 let content = TeamsNotices.message(for: notification, request: request, catalog: catalog)
-                _ = try await connector.send(
-                    OutgoingActivity(content, summary: TeamsCards.summary(for: request, catalog: catalog)), to: target.conversation,
-                    serviceURL: target.serviceURL)
+                let activity = OutgoingActivity(content, summary: TeamsCards.summary(for: request, catalog: catalog))
+                _ = try await paced(target.conversation) {
+                    try await connector.send(activity, to: target.conversation, serviceURL: target.serviceURL)
+                }
                 return .delivered
             default:
                 return .dead(reason: "not a Teams effect")
@@ -102,6 +108,16 @@ struct TeamsEffectExecutor: EffectExecutor {
                 return nil
             }
             return found
+        }
+    }
+
+    /// Runs a send to a conversation; a `Retry-After` holds the whole conversation, not just this message.
+    private func paced<T>(_ conversation: String, _ send: () async throws -> T) async throws -> T {
+        do {
+            return try await send()
+        } catch TeamsAPIError.throttled(let seconds) {
+            pacer.hold(conversation, for: .seconds(max(1, seconds ?? 1)))
+            throw TeamsAPIError.throttled(retryAfter: seconds)
         }
     }
 
