@@ -31,3 +31,13 @@ protocol EffectExecutor: Sendable {
 extension EffectExecutor {
     var platform: Origin.Platform? { nil }
 }
+
+extension Effect {
+    /// Cards, card updates and notices: what the chat platforms' executors carry out.
+    var isChatMessage: Bool {
+        switch self {
+        case .card, .updateCards, .notify: true
+        case .grant, .revoke, .schedule, .cancelTimers: false
+        }
+    }
+}

@@ -16,12 +16,7 @@ struct TeamsEffectExecutor: EffectExecutor {
     let pacer: ChannelPacer
     let logger: Logger
 
-    func handles(_ effect: Effect) -> Bool {
-        switch effect {
-        case .card, .updateCards, .notify: true
-        case .grant, .revoke, .schedule, .cancelTimers: false
-        }
-    }
+    func handles(_ effect: Effect) -> Bool { effect.isChatMessage }
 
     func execute(_ message: OutboxMessage, ready: ReadyState) async -> DeliveryResult {
         do {
