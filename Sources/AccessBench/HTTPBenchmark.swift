@@ -97,18 +97,3 @@ private enum ProcessMemory {
         return 0
     }
 }
-
-/// `--name value` pairs.
-private struct BenchOptions {
-    private var values: [String: String] = [:]
-
-    init(_ arguments: ArraySlice<String>) {
-        var iterator = arguments.makeIterator()
-        while let name = iterator.next() {
-            if name.hasPrefix("--"), let value = iterator.next() { values[name] = value }
-        }
-    }
-
-    func string(_ name: String) -> String? { values[name] }
-    func int(_ name: String) -> Int? { values[name].flatMap(Int.init) }
-}

@@ -21,7 +21,7 @@ import Logging
 /// the next sends and hide itself. Every answer must be HTTP 200 with `statusCode` 200 and a card,
 /// and every request must end with the approver's decision in the database.
 func runTeamsInvokeBenchmark(arguments: [String]) async throws {
-    let options = TeamsBenchOptions(arguments[...])
+    let options = BenchOptions(arguments[...])
     guard let binary = options.string("--server-binary") else {
         FileHandle.standardError.write(
             Data("usage: accessbot-bench teams-invoke --server-binary .build/release/accessbot [--rate 200] [--seconds 20]\n".utf8))

@@ -17,7 +17,7 @@ import TeamsAdapter
 /// signature check, copied from `JWTParts` as it is, next to a bytes-only way of doing the same:
 /// where the time goes outside of RSA (`--parts 0` skips them).
 func runTeamsTokenBenchmark(arguments: [String]) async throws {
-    let options = TeamsBenchOptions(arguments[...])
+    let options = BenchOptions(arguments[...])
     let seconds = options.double("--seconds") ?? 10
     let tokenCount = max(1, options.int("--tokens") ?? 16)
     let sampleEvery = max(1, options.int("--sample") ?? 1)
@@ -171,20 +171,4 @@ struct LatencySample {
 extension Duration {
     /// The duration in seconds, as a `Double`.
     var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
-/// `--name value` pairs of the Teams benchmarks.
-struct TeamsBenchOptions {
-    private var values: [String: String] = [:]
-
-    init(_ arguments: ArraySlice<String>) {
-        var iterator = arguments.makeIterator()
-        while let name = iterator.next() {
-            if name.hasPrefix("--"), let value = iterator.next() { values[name] = value }
-        }
-    }
-
-    func string(_ name: String) -> String? { values[name] }
-    func int(_ name: String) -> Int? { values[name].flatMap(Int.init) }
-    func double(_ name: String) -> Double? { values[name].flatMap(Double.init) }
 }
