@@ -1,3 +1,5 @@
+import HTTPTransport
+
 /// An `application/x-www-form-urlencoded` body, decoded properly: `+` is a space,
 /// `%XX` are bytes, and the decoded bytes must be UTF-8. Duplicate names keep the first value.
 public struct FormURLEncoded: Hashable, Sendable {
@@ -78,28 +80,5 @@ public struct FormURLEncoded: Hashable, Sendable {
 /// Encodes fields as `application/x-www-form-urlencoded` (for Web API calls and test fixtures).
 public enum FormURLEncoder {
     /// `name=value&...`, escaping everything but RFC 3986 unreserved characters.
-    public static func encode(_ fields: [(name: String, value: String)]) -> [UInt8] {
-        var out: [UInt8] = []
-        for (offset, field) in fields.enumerated() {
-            if offset > 0 { out.append(UInt8(ascii: "&")) }
-            escape(field.name, into: &out)
-            out.append(UInt8(ascii: "="))
-            escape(field.value, into: &out)
-        }
-        return out
-    }
-
-    private static func escape(_ text: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.append(byte)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
-            }
-        }
-    }
+    public static func encode(_ fields: [(name: String, value: String)]) -> [UInt8] { PercentEncoding.form(fields) }
 }

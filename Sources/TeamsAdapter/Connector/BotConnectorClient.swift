@@ -60,7 +60,7 @@ public struct BotConnectorClient: Sendable {
         of conversation: String, serviceURL: String, pageSize: Int = 200, continuation: String? = nil
     ) async throws(TeamsAPIError) -> TeamsMemberPage {
         var query = "pageSize=\(pageSize)"
-        if let continuation { query += "&continuationToken=\(FormEncoding.escape(continuation))" }
+        if let continuation { query += "&continuationToken=\(PercentEncoding.escape(continuation))" }
         let response = try await call(
             .get, serviceURL, ["v3", "conversations", conversation, "pagedmembers"], query: query, body: Never?.none)
         return try Self.decode(TeamsMemberPage.self, response)
@@ -109,7 +109,7 @@ public struct BotConnectorClient: Sendable {
         }
         var base = serviceURL
         while base.hasSuffix("/") { base.removeLast() }
-        let path = segments.map(FormEncoding.escape).joined(separator: "/")
+        let path = segments.map(PercentEncoding.escape).joined(separator: "/")
         return base + "/" + path + (query.map { "?" + $0 } ?? "")
     }
 

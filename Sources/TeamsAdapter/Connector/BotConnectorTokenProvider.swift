@@ -72,14 +72,13 @@ public actor BotConnectorTokenProvider {
     private static func fetch(
         tokenURL: String, appID: String, password: String, http: any HTTPClient, now: Date
     ) async throws -> (token: String, expires: Date) {
-        let form = [
+        let form = PercentEncoding.form([
             ("grant_type", "client_credentials"), ("client_id", appID), ("client_secret", password), ("scope", scope),
-        ]
-        .map { "\(FormEncoding.escape($0.0))=\(FormEncoding.escape($0.1))" }.joined(separator: "&")
+        ])
         let request = HTTPRequest(
             method: .post, url: tokenURL,
             headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
-            body: Array(form.utf8), timeout: .seconds(10), maxResponseBytes: 256 * 1024)
+            body: form, timeout: .seconds(10), maxResponseBytes: 256 * 1024)
         let response: HTTPResponse
         do {
             response = try await http.send(request)
@@ -121,29 +120,5 @@ public actor BotConnectorTokenProvider {
             case error
             case errorDescription = "error_description"
         }
-    }
-}
-
-/// Percent-encoding of form values and URL path segments: everything but RFC 3986 unreserved.
-enum FormEncoding {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
