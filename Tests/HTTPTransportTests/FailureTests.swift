@@ -12,8 +12,9 @@ struct FailureTests {
                 }
             }
             #expect(error?.isTransient == true)
-            // Generous: this checks the timeout fires at all, not how fast (the machine may be busy).
-            #expect(elapsed < .seconds(5))
+            // Generous: this checks the 300 ms timeout fires at all, well before the 10 s default,
+            // not how fast (the suite and other work share the machine).
+            #expect(elapsed < .seconds(9))
         }
     }
 

@@ -2,8 +2,8 @@ import AccessCore
 import Foundation
 
 extension TeamsActivity {
-    /// Classifies the activity. `botID` is this bot's account id (`28:<app id>`), used to tell
-    /// an install from other members joining.
+    /// Classifies the activity. An install is a `conversationUpdate` whose `membersAdded`
+    /// holds the bot itself (`recipient`), not other members joining.
     public var inbound: TeamsInbound {
         switch type {
         case "message":
@@ -14,7 +14,7 @@ extension TeamsActivity {
         case "invoke":
             guard name == "adaptiveCard/action", let action = value?["action"] else { return .ignored("invoke \(name ?? "")") }
             let data = action["data"] ?? .object([:])
-            if value?["trigger"]?.text == "automatic" || action["verb"]?.text == "refresh" {
+            if value?["trigger"]?.text == "automatic" || action["verb"]?.text == TeamsVerb.refresh.rawValue {
                 guard let id = data[TeamsCardField.requestID]?.text.flatMap(RequestID.init(typed:)) else { return .ignored("refresh") }
                 return .cardAction(.refresh(id), source: .invoke)
             }
@@ -46,23 +46,23 @@ extension TeamsActivity {
     static func cardAction(verb: String, data: TeamsValue) -> TeamsCardAction {
         let id = data[TeamsCardField.requestID]?.text.flatMap(RequestID.init(typed:))
         let step = data[TeamsCardField.step]?.integer
-        switch verb {
-        case "approve":
+        switch TeamsVerb(rawValue: verb) {
+        case .approve:
             guard let id else { return .unknown(verb) }
             return .decide(AccessCore.CardAction.approve(id), step: step)
-        case "deny":
+        case .deny:
             guard let id else { return .unknown(verb) }
             let reason = data[TeamsCardField.reason]?.text?.trimmed ?? ""
             return .decide(AccessCore.CardAction.deny(id, reason: reason.isEmpty ? nil : String(reason.prefix(500))), step: step)
-        case "markGranted":
+        case .markGranted:
             guard let id, let resource = data[TeamsCardField.resource]?.text, !resource.isEmpty else { return .unknown(verb) }
             return .decide(AccessCore.CardAction.markGranted(id, ResourceID(resource)), step: nil)
-        case "chooseType":
+        case .chooseType:
             return .chooseType(data[TeamsCardField.requestType]?.text.flatMap { $0.isEmpty ? nil : RequestTypeID($0) })
-        case "submitRequest":
+        case .submitRequest:
             guard let type = data[TeamsCardField.requestType]?.text, !type.isEmpty else { return .chooseType(nil) }
             return .submitRequest(form(type: RequestTypeID(type), data: data))
-        default:
+        case .refresh, nil:
             return .unknown(String(verb.prefix(64)))
         }
     }

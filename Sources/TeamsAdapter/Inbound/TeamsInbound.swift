@@ -36,7 +36,18 @@ public enum TeamsCardAction: Sendable, Hashable {
     case unknown(String)
 }
 
-/// Input ids and verbs shared by the card renderer and this reader (the card contract).
+/// The `Action.Execute` verbs of AccessBot's cards: the renderer writes them, the reader
+/// switches on them.
+public enum TeamsVerb: String, Sendable, CaseIterable {
+    case approve
+    case deny
+    case markGranted
+    case chooseType
+    case submitRequest
+    case refresh
+}
+
+/// Data keys and input ids shared by the card renderer and the reader (the card contract).
 public enum TeamsCardField {
     public static let requestID = "requestId"
     public static let step = "step"
@@ -47,4 +58,7 @@ public enum TeamsCardField {
     public static let justification = "justification"
     public static let questionPrefix = "q."
     public static let verb = "verb"
+
+    /// The input id of a request type's question.
+    public static func question(_ id: QuestionID) -> String { questionPrefix + id.rawValue }
 }

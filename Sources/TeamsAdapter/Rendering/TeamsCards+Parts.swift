@@ -92,7 +92,8 @@ extension TeamsCards {
             return [
                 .inputText(
                     CardElement.InputText(
-                        id: "reason", placeholder: "Reason (required to deny)", isMultiline: true, maxLength: TeamsLimits.reasonInput)),
+                        id: TeamsCardField.reason, placeholder: "Reason (required to deny)", isMultiline: true,
+                        maxLength: TeamsLimits.reasonInput)),
                 .actionSet(CardElement.ActionSet(actions: decisionActions(request))),
             ]
         }
@@ -100,13 +101,15 @@ extension TeamsCards {
         if case .confirmManualGrant(let resource) = purpose { manual = manual.filter { $0 == resource } }
         guard !manual.isEmpty else { return [] }
         let buttons = manual.prefix(10).map { resource in
-            let data: CardData = ["requestId": .string(request.id.rawValue), "resource": .string(resource.rawValue)]
+            let data: CardData = [
+                TeamsCardField.requestID: .string(request.id.rawValue), TeamsCardField.resource: .string(resource.rawValue),
+            ]
             var fallback = data
-            fallback["verb"] = "markGranted"
+            fallback[TeamsCardField.verb] = .string(TeamsVerb.markGranted.rawValue)
             let title = "Mark " + TeamsMarkdown.plain(format.resourceName(resource), max: 50) + " as granted"
             return CardAction.execute(
                 .init(
-                    title: title, verb: "markGranted", data: data, style: .positive,
+                    title: title, verb: TeamsVerb.markGranted.rawValue, data: data, style: .positive,
                     fallback: .init(title: title, data: fallback)))
         }
         return [.actionSet(CardElement.ActionSet(actions: Array(buttons)))]
@@ -114,11 +117,13 @@ extension TeamsCards {
 
     /// Approve (positive) and Deny (destructive) for the current step, each with an `Action.Submit` fallback.
     static func decisionActions(_ request: AccessRequest) -> [CardAction] {
-        let data: CardData = ["requestId": .string(request.id.rawValue), "step": .int(request.currentStep)]
-        return [("Approve", "approve", CardAction.Style.positive), ("Deny", "deny", .destructive)].map { title, verb, style in
+        let data: CardData = [TeamsCardField.requestID: .string(request.id.rawValue), TeamsCardField.step: .int(request.currentStep)]
+        let buttons: [(String, TeamsVerb, CardAction.Style)] = [("Approve", .approve, .positive), ("Deny", .deny, .destructive)]
+        return buttons.map { title, verb, style in
             var fallback = data
-            fallback["verb"] = .string(verb)
-            return .execute(.init(title: title, verb: verb, data: data, style: style, fallback: .init(title: title, data: fallback)))
+            fallback[TeamsCardField.verb] = .string(verb.rawValue)
+            return .execute(
+                .init(title: title, verb: verb.rawValue, data: data, style: style, fallback: .init(title: title, data: fallback)))
         }
     }
 }

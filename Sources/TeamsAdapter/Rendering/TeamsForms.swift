@@ -4,18 +4,6 @@ import AccessCore
 /// type's resource, questions and justification. Inputs come back in the `Action.Execute`
 /// data under their ids: `requestType`; `resource`, `q.<question id>`, `justification`.
 public enum TeamsForms {
-    /// Input ids and verbs the inbound decoder reads.
-    public enum ID {
-        public static let requestType = "requestType"
-        public static let resource = "resource"
-        public static let justification = "justification"
-        public static let chooseTypeVerb = "chooseType"
-        public static let submitVerb = "submitRequest"
-
-        /// `q.<question id>`.
-        public static func question(_ id: QuestionID) -> String { "q." + id.rawValue }
-    }
-
     /// Step one: pick a request type (`Input.ChoiceSet` `requestType`, then "Next", verb `chooseType`).
     public static func chooseType(catalog: Catalog) -> AdaptiveCard {
         chooseType(catalog: catalog, error: nil)
@@ -40,7 +28,8 @@ public enum TeamsForms {
         body.append(
             .inputChoiceSet(
                 CardElement.InputChoiceSet(
-                    id: ID.resource, label: "Resource", choices: Array(resources), isRequired: true, errorMessage: "Choose a resource.",
+                    id: TeamsCardField.resource, label: "Resource", choices: Array(resources), isRequired: true,
+                    errorMessage: "Choose a resource.",
                     placeholder: "Choose a resource", value: type.resources.count == 1 ? type.resources.first?.rawValue : nil)))
         for question in type.questions.prefix(50) {
             body.append(input(for: question, catalog: catalog))
@@ -48,10 +37,13 @@ public enum TeamsForms {
         body.append(
             .inputText(
                 CardElement.InputText(
-                    id: ID.justification, placeholder: "Why do you need this access?", label: "Justification", isMultiline: true,
+                    id: TeamsCardField.justification, placeholder: "Why do you need this access?", label: "Justification",
+                    isMultiline: true,
                     maxLength: TeamsLimits.justificationInput, isRequired: false)))
         let submit = CardAction.execute(
-            .init(title: "Submit request", verb: ID.submitVerb, data: [ID.requestType: .string(type.id.rawValue)], style: .positive))
+            .init(
+                title: "Submit request", verb: TeamsVerb.submitRequest.rawValue,
+                data: [TeamsCardField.requestType: .string(type.id.rawValue)], style: .positive))
         return AdaptiveCard(body: body, actions: [submit])
     }
 
@@ -68,10 +60,10 @@ public enum TeamsForms {
         body.append(
             .inputChoiceSet(
                 CardElement.InputChoiceSet(
-                    id: ID.requestType, label: "Request type", choices: Array(choices), isRequired: true,
+                    id: TeamsCardField.requestType, label: "Request type", choices: Array(choices), isRequired: true,
                     errorMessage: "Choose a request type.", placeholder: "Choose a request type",
                     value: catalog.requestTypes.count == 1 ? catalog.requestTypes.first?.id.rawValue : nil)))
-        let next = CardAction.execute(.init(title: "Next", verb: ID.chooseTypeVerb, data: [:]))
+        let next = CardAction.execute(.init(title: "Next", verb: TeamsVerb.chooseType.rawValue, data: [:]))
         return AdaptiveCard(body: body, actions: [next])
     }
 
@@ -81,7 +73,7 @@ public enum TeamsForms {
     }
 
     private static func input(for question: Question, catalog: Catalog) -> CardElement {
-        let id = ID.question(question.id)
+        let id = TeamsCardField.question(question.id)
         let label = TeamsMarkdown.plain(question.text, max: TeamsLimits.name)
         let missing = "Please answer: " + label
         switch question.kind {
