@@ -24,7 +24,9 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
         let writer = BatchWriter(sessions: sessions, logger: logger)
         // SQLite has one writer. PostgreSQL runs two batches at once on pooled connections: on
         // the 2-core benchmark machine two beat four (bigger batches, same parallelism).
-        self.writes = WriteQueue(concurrency: sessions.dialect == .sqlite ? 1 : 2) { jobs in await writer.execute(jobs) }
+        self.writes = WriteQueue(concurrency: sessions.dialect == .sqlite ? 1 : 2) { jobs, completion in
+            await writer.execute(jobs, completion: completion)
+        }
     }
 
     /// Opens the database a URL names; throws `SQLStoreError.invalidURL` for a malformed URL,

@@ -11,6 +11,13 @@ enum StoredJSON {
         try StreamingJSONEncoder.encode(value)
     }
 
+    /// The model types the store writes on every transition: written directly (see
+    /// `StoredJSONWriter`), through Codable only for a value JSON cannot hold, which then throws.
+    static func encode(_ value: some Encodable & StoredJSONWritable) throws -> String {
+        if let text = StoredJSONWriter.encode(value) { return text }
+        return try StreamingJSONEncoder.encode(value)
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from text: String, table: String, key: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))

@@ -11,11 +11,11 @@ struct BatchWriter: Sendable {
 
     /// Each job's result; if the batch as a whole fails, the jobs are retried one by one so a
     /// single bad outcome fails only its own caller.
-    func execute(_ jobs: [OutcomeRows]) async -> [Result<Void, any Error>] {
+    func execute(_ jobs: [OutcomeRows], completion: BatchCompletion? = nil) async -> [Result<Void, any Error>] {
         do {
             if let postgres = sessions as? PostgresSessions { return try await writeInOneStatement(jobs, postgres) }
             if let sqlite = sessions as? SQLiteSessions, let connection = sqlite.batchConnection {
-                return try await writeOnRawConnection(jobs, sqlite, connection)
+                return try await writeOnRawConnection(jobs, sqlite, connection, completion: completion)
             }
             return try await sessions.transaction { db in try await write(jobs, db) }
         } catch {
@@ -69,15 +69,19 @@ struct BatchWriter: Sendable {
 
     /// SQLite files: the whole batch in one hop to the raw connection (see `RawSQLiteConnection`).
     private func writeOnRawConnection(
-        _ jobs: [OutcomeRows], _ sessions: SQLiteSessions, _ connection: RawSQLiteConnection
+        _ jobs: [OutcomeRows], _ sessions: SQLiteSessions, _ connection: RawSQLiteConnection,
+        completion: BatchCompletion?
     ) async throws -> [Result<Void, any Error>] {
         let prepared = jobs.map { job in (rows: job, values: job.sqliteValues ?? SQLiteValues(job)) }
-        let written = try await sessions.withWriteLock {
-            try await connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
-        }
-        return zip(jobs, written).map { job, won in
-            if won { return .success(()) }
-            return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))
+        return try await sessions.withWriteLock {
+            let written = try await connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
+            let results: [Result<Void, any Error>] = zip(jobs, written).map { job, won in
+                if won { return .success(()) }
+                return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))
+            }
+            // Committed: the callers go on now, not after the unlock and the hop back to the queue.
+            completion?.resume(results)
+            return results
         }
     }
 

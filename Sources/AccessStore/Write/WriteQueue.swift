@@ -5,7 +5,7 @@
 /// committed, with its own result (a lost compare-and-swap fails only its caller). Nothing
 /// is acknowledged before it is durable: the batching only shares the commit's sync.
 actor WriteQueue {
-    typealias Execute = @Sendable ([OutcomeRows]) async -> [Result<Void, any Error>]
+    typealias Execute = @Sendable ([OutcomeRows], BatchCompletion) async -> [Result<Void, any Error>]
 
     private struct Job {
         let rows: OutcomeRows
@@ -48,8 +48,11 @@ actor WriteQueue {
             }
             batches += 1
             writes += batch.count
-            let results = await execute(batch.map(\.rows))
-            for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
+            // The writer may resume the callers itself as soon as the batch committed (see
+            // `BatchCompletion`); whoever comes second finds nobody left to resume.
+            let completion = BatchCompletion(batch.map(\.continuation))
+            let results = await execute(batch.map(\.rows), completion)
+            completion.resume(results)
             // Under concurrency, let the callers just resumed queue their next write before the
             // next batch is taken: batches stay large, so each commit's sync serves more callers.
             if batch.count > 1 { await Task.yield() }
