@@ -98,7 +98,10 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "AccessBench",
-            dependencies: ["AccessCore", "AccessConfig", "AccessStore", "AccessTesting", "HTTPTransport", "TeamsAdapter"],
+            dependencies: [
+                "AccessCore", "AccessConfig", "AccessStore", "AccessTesting", "HTTPTransport", "TeamsAdapter",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict),
 
         // MARK: Tests

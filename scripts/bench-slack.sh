@@ -157,6 +157,11 @@ make_pool() {
 }
 
 rows() { sqlite3 "$1" 'SELECT COUNT(*) FROM requests'; }
+# Outbox messages the delivery worker put back (paced or failed), from its Prometheus counter
+# (paced retries are logged at debug level only, so the log no longer counts them).
+retried_metric() {
+  curl -s --max-time 2 "http://127.0.0.1:$ab_port/metrics" | awk '$1 == "accessbot_outbox_retried_total" { n = int($2) } END { print n + 0 }'
+}
 
 # run_wrk LABEL URL DURATION [RATE]: prints the BENCH_JSON object
 run_wrk() {
@@ -183,13 +188,13 @@ measure() {
   log "$phase: $dur measured ($load)"
   before=$(rows "$db")
   local retried_before=0
-  [ "$server" = accessbot ] && retried_before=$(grep -ac 'delivery will be retried' "$work/accessbot-$phase.err" || true)
+  [ "$server" = accessbot ] && retried_before=$(retried_metric)
   json=$(run_wrk "$phase" "$url" "$dur" "$r")
   sleep 0.5
   after=$(rows "$db")
   if [ "$server" = accessbot ]; then
     local retried pending wal
-    retried=$(( $(grep -ac 'delivery will be retried' "$work/accessbot-$phase.err" || true) - retried_before ))
+    retried=$(( $(retried_metric) - retried_before ))
     pending=$(sqlite3 "$db" "SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
     wal=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
     extra=",\"delivery_retries\":$retried,\"outbox_pending\":$pending,\"wal_bytes\":$wal"
@@ -325,6 +330,6 @@ if rate:
     print(f"AccessBot p99 ack at a fixed {rate['target_rps']:,}/s: {p99:.1f} ms (target < 20 ms: {'met' if p99 < 20 else 'MISSED'})")
 for r in rows:
     if "delivery_retries" in r:
-        print(f"{r['phase']}: delivery worker retried (paced) {r['delivery_retries']:,} outbox messages in the window; "
+        print(f"{r['phase']}: delivery worker put back (paced or failed) {r['delivery_retries']:,} outbox messages in the window; "
               f"{r['outbox_pending']:,} pending after; WAL {r['wal_bytes'] / 1e6:.0f} MB")
 PY

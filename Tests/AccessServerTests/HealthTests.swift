@@ -16,7 +16,11 @@ import Testing
             let health = try await server.get("/healthz")
             #expect(health.status == 200)
             #expect(String(decoding: health.body, as: UTF8.self) == #"{"status":"ok"}"#)
-            #expect(health.headers["x-request-id"]?.isEmpty == false)
+            let fresh = try #require(health.headers["x-request-id"])
+            let again = try await server.get("/healthz").headers["x-request-id"]
+            // This process's prefix, then a counter: distinct per request, same prefix.
+            #expect(fresh.wholeMatch(of: /[0-9a-f]{16}-[0-9a-f]{8,}/) != nil, "\(fresh)")
+            #expect(again != fresh && again?.prefix(17) == fresh.prefix(17))
 
             let ready = try await server.get("/readyz", headers: ["X-Request-Id": "abc-123"])
             #expect(ready.status == 200)

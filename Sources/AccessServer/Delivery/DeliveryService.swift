@@ -33,8 +33,8 @@ struct DeliveryService: Service {
     }
 
     func run() async throws {
-        let ready = try? await cancelWhenGracefulShutdown { await state.waitUntilReady() }
-        guard let ready = ready ?? nil, !Task.isShuttingDownGracefully else { return }
+        let ready = await cancelWhenGracefulShutdown { await state.waitUntilReady() }
+        guard let ready, !Task.isShuttingDownGracefully else { return }
         let metrics = DeliveryMetrics()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             var claimed: [OutboxMessage] = []
@@ -58,6 +58,9 @@ struct DeliveryService: Service {
                 return finished
             }
             await record(deliveries, ready: ready)
+            if let pause = PacedBatchPause.pause(after: deliveries.map(\.delivery), now: Date()), pause > .zero {
+                _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            }
         }
     }
 

@@ -41,7 +41,7 @@ public func bootstrapLogging(format: LogFormat, level: Logger.Level) {
         var handler: any LogHandler =
             switch format {
             case .json: JSONLogHandler(label: label)
-            case .text: StreamLogHandler.standardError(label: label)
+            case .text: TextLogHandler(label: label)
             }
         handler.logLevel = level
         return handler

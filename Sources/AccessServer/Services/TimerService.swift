@@ -25,27 +25,41 @@ struct TimerService: Service {
     }
 
     func run() async throws {
-        let ready = try? await cancelWhenGracefulShutdown { await state.waitUntilReady() }
-        guard let ready = ready ?? nil, !Task.isShuttingDownGracefully else { return }
+        let ready = await cancelWhenGracefulShutdown { await state.waitUntilReady() }
+        guard let ready, !Task.isShuttingDownGracefully else { return }
         let fired = Counter(label: "accessbot_timers_fired_total")
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            var claimedFull = false
-            do {
-                let due = try await ready.store.claimDueTimers(now: Date(), limit: batchSize, lease: TimeSpan(seconds: 60), worker: worker)
-                claimedFull = due.count == batchSize
-                await fireAll(due, ready: ready)
-                fired.increment(by: Int64(due.count))
-            } catch {
-                logger.error("timer claim failed", metadata: ["error": "\(error)"])
+            // Every commit that schedules a timer wakes this loop; claiming is a write, so it
+            // claims only when a timer is due (or the store could not say), never on every wake.
+            var next = await nextDue(ready)
+            var failed = false
+            if TimerWake.shouldClaim(next: next, now: Date()) {
+                var claimedFull = false
+                do {
+                    let due = try await ready.store.claimDueTimers(
+                        now: Date(), limit: batchSize, lease: TimeSpan(seconds: 60), worker: worker)
+                    claimedFull = due.count == batchSize
+                    await fireAll(due, ready: ready)
+                    fired.increment(by: Int64(due.count))
+                } catch {
+                    failed = true
+                    logger.error("timer claim failed", metadata: ["error": "\(error)"])
+                }
+                if claimedFull { continue }
+                next = await nextDue(ready)
             }
-            if claimedFull { continue }
             // Sleep until the next due timer (at most the poll interval), or until a commit schedules one.
-            var wait = configuration.pollInterval
-            if let next = try? await ready.store.nextTimerDue() {
-                let seconds = max(0, next.timeIntervalSinceNow)
-                wait = min(wait, .milliseconds(Int64(seconds * 1000) + 1))
-            }
+            let wait = failed ? configuration.pollInterval : TimerWake.wait(next: next, now: Date(), poll: configuration.pollInterval)
             await state.timerSignal.wait(timeout: wait)
+        }
+    }
+
+    /// The store's next due time; `.unknown` when it could not be read.
+    private func nextDue(_ ready: ReadyState) async -> TimerWake.Next {
+        do {
+            return try await ready.store.nextTimerDue().map(TimerWake.Next.at) ?? .none
+        } catch {
+            return .unknown
         }
     }
 
