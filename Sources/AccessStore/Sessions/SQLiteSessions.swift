@@ -111,10 +111,10 @@ final class SQLiteSessions: Sessions {
         try await lock.lock()
         do {
             let result = try await body()
-            lock.unlock()
+            await lock.unlock()
             return result
         } catch {
-            lock.unlock()
+            await lock.unlock()
             throw error
         }
     }
@@ -127,7 +127,7 @@ final class SQLiteSessions: Sessions {
 
     func close() async throws {
         try await lock.lock()
-        lock.close()
+        await lock.close()
         checkpointer?.cancel()
         await checkpointer?.value
         try await checkpoints?.close()
