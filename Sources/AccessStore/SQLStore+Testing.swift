@@ -15,4 +15,10 @@ extension SQLStore {
         if let text = try? row.decode(column: column, as: String.self) { return text }
         return try? row.decode(column: column, as: Int.self).description
     }
+
+    /// How many requests are stored.
+    func requestCount() async throws -> Int {
+        let row = try await sessions.read { db in try await db.raw("SELECT COUNT(*) AS n FROM requests").first() }
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
 }

@@ -37,10 +37,16 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
 
     /// Opens a parsed location. PostgreSQL is connected to once, so bad credentials fail at start.
     public static func open(_ location: StoreLocation, logger: Logger) async throws -> SQLStore {
+        try await open(location, logger: logger, walRestartFrames: SQLiteSessions.walRestartFrames)
+    }
+
+    /// `walRestartFrames`: see `SQLiteSessions.checkpointLoop` (tests make it small).
+    static func open(_ location: StoreLocation, logger: Logger, walRestartFrames: Int) async throws -> SQLStore {
         let sessions: any Sessions
         switch location {
         case .sqlite(let path, let synchronous):
-            sessions = try await SQLiteSessions.open(path: path, synchronous: synchronous, logger: logger)
+            sessions = try await SQLiteSessions.open(
+                path: path, synchronous: synchronous, walRestartFrames: walRestartFrames, logger: logger)
         case .sqliteMemory:
             sessions = try await SQLiteSessions.openInMemory(logger: logger)
         case .postgres(let postgres):

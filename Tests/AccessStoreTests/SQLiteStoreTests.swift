@@ -62,4 +62,32 @@ struct SQLiteStoreTests {
         try await store.close()
         await #expect(throws: SQLStoreError.closed) { try await store.ping() }
     }
+
+    @Test("under writes that never pause, the WAL is restarted once it outgrows the limit")
+    func walRestartsUnderContinuousWrites() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("accessbot-wal-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try await SQLStore.open(StoreLocation(url: "sqlite:\(path)"), logger: StoreHarness.logger, walRestartFrames: 64)
+        try await store.migrate()
+        let restarts = try #require((store.sessions as? SQLiteSessions)?.walRestarts)
+        // 16 writers in a closed loop, as in production under load, until two restarts or 10 s.
+        let deadline = ContinuousClock.now + .seconds(10)
+        let written = try await withThrowingTaskGroup(of: Int.self) { group in
+            for writer in 0..<16 {
+                group.addTask {
+                    var count = 0
+                    while restarts.value < 2, ContinuousClock.now < deadline {
+                        let id = RequestID(rawValue: String(format: "R-W%02d%05d", writer, count))
+                        try await store.create(try StoreFixtures.submit(StoreFixtures.githubSubmission(id: id)))
+                        count += 1
+                    }
+                    return count
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(restarts.value >= 2, "the WAL was never restarted")
+        #expect(try await store.requestCount() == written)
+        try await store.close()
+    }
 }
