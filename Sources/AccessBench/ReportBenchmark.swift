@@ -38,7 +38,7 @@ func runReportBenchmark(arguments: [String]) async throws {
         }
     }
     var targets = [("sqlite", "sqlite:\(path)")]
-    if let base = options.values["--postgres"] {
+    if let base = options.values["--postgres"], base != "none" {
         let schema = "report_bench_\(Int(Date().timeIntervalSince1970))"
         targets.append(("postgres (schema \(schema), left behind)", base + (base.contains("?") ? "&" : "?") + "search_path=\(schema)"))
     }
@@ -102,15 +102,11 @@ private func seed(url: String, count: Int, logger: Logger) async throws -> Doubl
 
 /// Runs this executable with `arguments`; returns its standard output, trimmed.
 private func runChild(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw ReportBenchFailure("export exited with \(process.terminationStatus)") }
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    let child = try ChildProcess.start(executable, arguments, standardOutput: .pipe, standardError: .inherit)
+    let output = child.standardOutput?.readDataToEndOfFile() ?? Data()
+    let status = child.wait()
+    guard status == 0 else { throw ReportBenchFailure("export exited with \(status)") }
     return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 

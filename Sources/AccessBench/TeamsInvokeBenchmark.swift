@@ -52,7 +52,7 @@ func runTeamsInvokeBenchmark(arguments: [String]) async throws {
     do {
         try await server.waitUntilReady(client: client)
         let bench = InvokeBench(fake: fake, client: client, url: server.baseURL + "/api/messages")
-        say("teams-invoke: accessbot pid \(server.process.processIdentifier) on \(server.baseURL), work dir \(server.directory.path)")
+        say("teams-invoke: accessbot pid \(server.process.pid) on \(server.baseURL), work dir \(server.directory.path)")
         try await bench.install()
         let total = warmupCount + measuredCount
         let cards = try await bench.createCards(
@@ -272,7 +272,7 @@ private func verifyDecisions(url: String, requester: UserID, approver: UserID, e
 
 /// `accessbot serve` as a child process, with its own working directory, database and logs.
 private struct ServerProcess {
-    let process: Process
+    let process: ChildProcess
     let directory: URL
     let baseURL: String
     let databaseURL: String
@@ -283,23 +283,18 @@ private struct ServerProcess {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let port = try freeLoopbackPort()
         let databaseURL = "sqlite:" + directory.appendingPathComponent("accessbot.sqlite").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve"]
-        process.currentDirectoryURL = directory  // no stray .env is read
-        process.environment = [
+        let environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOST": "127.0.0.1", "PORT": "\(port)",
             "DATABASE_URL": databaseURL, "ACCESSBOT_CONFIG": config, "LOG_LEVEL": "info", "LOG_FORMAT": "text",
             "TEAMS_APP_ID": TeamsActivityFixtures.botAppID, "TEAMS_APP_PASSWORD": FakeBotFramework.defaultAppPassword,
             "TEAMS_TENANT_ID": TeamsActivityFixtures.tenantID, "TEAMS_PACING_MS": "0", "TEAMS_OPENID_METADATA_URL": fake.openIDMetadataURL,
             "TEAMS_TOKEN_URL": fake.tokenURL(tenant: TeamsActivityFixtures.tenantID), "no_proxy": "*", "NO_PROXY": "*",
         ]
-        for name in ["out", "err"] {
-            _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("server.\(name)").path, contents: nil)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("server.out"))
-        process.standardError = try FileHandle(forWritingTo: directory.appendingPathComponent("server.err"))
-        try process.run()
+        // In its own directory, so no stray .env is read.
+        let process = try ChildProcess.start(
+            binary, ["serve"], environment: environment, directory: directory.path,
+            standardOutput: .file(directory.appendingPathComponent("server.out").path),
+            standardError: .file(directory.appendingPathComponent("server.err").path))
         return ServerProcess(process: process, directory: directory, baseURL: "http://127.0.0.1:\(port)", databaseURL: databaseURL)
     }
 
@@ -316,18 +311,18 @@ private struct ServerProcess {
 
     /// SIGTERM, then waits up to 30 s (SIGKILL after that); says how it went.
     func stop() -> String {
-        guard process.isRunning else { return "teams-invoke: accessbot had already exited (\(process.terminationStatus))" }
+        guard process.isRunning else { return "teams-invoke: accessbot had already exited (\(process.wait()))" }
         let asked = Date()
-        process.terminate()
+        process.send(SIGTERM)
         while process.isRunning, Date().timeIntervalSince(asked) < 30 { usleep(20_000) }
         if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.send(SIGKILL)
+            process.wait()
             return "teams-invoke: accessbot did NOT stop within 30 s of SIGTERM; killed"
         }
         return String(
             format: "teams-invoke: accessbot stopped %.2f s after SIGTERM, exit status %d", Date().timeIntervalSince(asked),
-            process.terminationStatus)
+            process.wait())
     }
 
     /// How many warning, error and critical lines the server logged, with the first few.

@@ -14,22 +14,11 @@ struct ReportCLITests {
     }
 
     static func report(_ arguments: [String], database: String, in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = ["report"] + arguments
-        process.environment = ["DATABASE_URL": database, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try ChildProcess.run(
+            ServerProcess.binary.path, ["report"] + arguments,
+            environment: ["DATABASE_URL": database, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
+            directory: folder.path)
+        return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     @Test func reportFromTheCommandLine() async throws {

@@ -1,3 +1,4 @@
+import AccessTesting
 import Foundation
 import Testing
 
@@ -128,19 +129,7 @@ struct TeamsManifestTests {
     ) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try ChildProcess.run(executable, arguments, environment: environment)
     }
 
     /// File names from a zip's central directory, found through the end-of-central-directory record.

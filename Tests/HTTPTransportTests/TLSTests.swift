@@ -1,3 +1,4 @@
+import AccessTesting
 import Foundation
 import HTTPTransport
 import Testing
@@ -24,16 +25,15 @@ struct TLSTests {
                 "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
             ])
-        generate.waitUntilExit()
-        try #require(generate.terminationStatus == 0)
+        try #require(generate.wait() == 0)
 
         let port = try closedPort()
         let server = try Self.start(
             openssl, ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www", "-quiet"])
         defer {
             // SIGKILL: the child inherits the test thread's blocked signals, SIGTERM among them.
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
+            server.send(SIGKILL)
+            server.wait()
         }
 
         try await withClient { client in
@@ -58,14 +58,7 @@ struct TLSTests {
         }
     }
 
-    private static func start(_ executable: URL, _ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+    private static func start(_ executable: URL, _ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess.start(executable.path, arguments)
     }
 }

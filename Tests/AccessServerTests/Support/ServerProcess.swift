@@ -1,9 +1,10 @@
+import AccessTesting
 import Foundation
 
 /// The real `accessbot` binary in a child process, for crash tests (kill -9).
 final class ServerProcess: @unchecked Sendable {
-    // Touched only from the test task and the pipe's reading handler, under `lock`.
-    private let process = Process()
+    // `logLines` is touched from the test task and the pipe's reading handler, under `lock`.
+    private let process: ChildProcess
     private let lock = NSLock()
     private var logLines: [String] = []
 
@@ -16,21 +17,20 @@ final class ServerProcess: @unchecked Sendable {
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
     init(environment: [String: String]) throws {
-        process.executableURL = Self.binary
-        process.arguments = ["serve"]
-        process.environment = environment.merging(["LOG_FORMAT": "json", "LOG_LEVEL": "info", "PORT": String(try freeLoopbackPort())]) {
+        let settings = environment.merging(["LOG_FORMAT": "json", "LOG_LEVEL": "info", "PORT": String(try freeLoopbackPort())]) {
             mine, _ in mine
         }
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
+        process = try ChildProcess.start(
+            Self.binary.path, ["serve"], environment: settings, directory: FileManager.default.temporaryDirectory.path,
+            standardError: .pipe)
+        process.standardError?.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            // End of file: the child is gone; stop watching instead of being called again and again.
+            if data.isEmpty { handle.readabilityHandler = nil }
+            let text = String(decoding: data, as: UTF8.self)
             guard let self, !text.isEmpty else { return }
             self.lock.withLock { self.logLines.append(contentsOf: text.split(separator: "\n").map(String.init)) }
         }
-        try process.run()
     }
 
     var lines: [String] { lock.withLock { logLines } }
@@ -55,15 +55,14 @@ final class ServerProcess: @unchecked Sendable {
 
     /// kill -9: no shutdown, no flushing, no goodbye.
     func kill9() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        process.wait()
     }
 
     /// SIGTERM, then wait for the graceful exit.
     func terminate() -> Int32 {
-        process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
+        process.send(SIGTERM)
+        return process.wait()
     }
 }
 
