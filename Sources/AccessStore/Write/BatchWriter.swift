@@ -60,11 +60,7 @@ struct BatchWriter: Sendable {
         try await SQLText.insert(db, into: "outbox", columns: OutcomeRows.outboxColumns, rows: winners.flatMap(\.outbox))
         try await SQLText.insert(db, into: "timers", columns: OutcomeRows.timerColumns, rows: winners.flatMap(\.timers))
 
-        return jobs.indices.map { index in
-            if won[index] { return .success(()) }
-            let id = jobs[index].requestID
-            return .failure(jobs[index].isCreate ? StoreError.duplicate(id) : StoreError.conflict(id))
-        }
+        return zip(jobs, won).map { job, won in job.result(written: won) }
     }
 
     /// SQLite files: the whole batch in one hop to the raw connection (see `RawSQLiteConnection`).
@@ -75,10 +71,7 @@ struct BatchWriter: Sendable {
         let prepared = jobs.map { job in (rows: job, values: job.sqliteValues ?? SQLiteValues(job)) }
         return try await sessions.withWriteLock {
             let written = try await connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
-            let results: [Result<Void, any Error>] = zip(jobs, written).map { job, won in
-                if won { return .success(()) }
-                return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))
-            }
+            let results = zip(jobs, written).map { job, won in job.result(written: won) }
             // Committed: the callers go on now, not after the unlock and the hop back to the queue.
             completion?.resume(results)
             return results
@@ -89,10 +82,7 @@ struct BatchWriter: Sendable {
     private func writeInOneStatement(_ jobs: [OutcomeRows], _ sessions: PostgresSessions) async throws -> [Result<Void, any Error>] {
         let document = PostgresBatchDocument.make(jobs)
         let written = Set(try await sessions.writeBatch(document: document, hasCommits: jobs.contains { !$0.isCreate }))
-        return jobs.map { job in
-            if written.contains(job.requestID.rawValue) { return .success(()) }
-            return .failure(job.isCreate ? StoreError.duplicate(job.requestID) : StoreError.conflict(job.requestID))
-        }
+        return jobs.map { job in job.result(written: written.contains(job.requestID.rawValue)) }
     }
 
     /// `UPDATE ... WHERE id = ? AND version = ?`: false when someone else committed first.

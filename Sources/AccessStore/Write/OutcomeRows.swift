@@ -30,6 +30,13 @@ struct OutcomeRows: Sendable {
 
     var isCreate: Bool { expectedVersion == nil }
 
+    /// What its caller hears: success, or why it was not written (the id was taken, or the
+    /// request's version moved on). The same on every backend's write path.
+    func result(written: Bool) -> Result<Void, any Error> {
+        if written { return .success(()) }
+        return .failure(isCreate ? StoreError.duplicate(requestID) : StoreError.conflict(requestID))
+    }
+
     init(_ outcome: Outcome, consumedTimer: TimerID?) throws {
         let request = outcome.request
         requestID = request.id
