@@ -22,8 +22,8 @@ public final class AppState: Sendable {
     private let inner = Mutex(Inner())
     /// Wakes the delivery service when a commit wrote outbox rows, so cards leave at once.
     public let outboxSignal = WakeSignal()
-    /// Wakes the timer service when a commit scheduled timers.
-    public let timerSignal = WakeSignal()
+    /// Wakes the timer service when a commit scheduled a timer due before its next look.
+    public let timerAlarm = TimerAlarm()
 
     public init() {}
 

@@ -45,7 +45,7 @@ struct DatabaseConnector: Service {
         let directory = DirectoryChoice(
             okta.map(DirectoryChoice.Source.okta) ?? .configured(StaticDirectory(catalog: configuration.catalog)),
             onInactive: InactiveRequesters(state: state, logger: logger).directoryFound)
-        let signalling = SignallingStore(base: store, outbox: state.outboxSignal, timers: state.timerSignal)
+        let signalling = SignallingStore(base: store, outbox: state.outboxSignal, timers: state.timerAlarm)
         let service = AccessService(workflow: Workflow(catalog: configuration.catalog), store: signalling, directory: directory)
         state.becomeReady(ReadyState(store: store, service: service))
         logger.info("database ready", metadata: ["database": "\(Self.redacted(configuration.databaseURL))"])

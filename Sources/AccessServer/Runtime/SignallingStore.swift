@@ -1,11 +1,13 @@
 import AccessCore
+import Foundation
 
-/// A request store that wakes the delivery and timer services after every commit, so
-/// what a request causes leaves at once instead of at the next poll.
+/// A request store that wakes the delivery service after every commit that wrote outbox rows,
+/// and the timer service when a commit scheduled a timer due before its next look, so what a
+/// request causes leaves at once instead of at the next poll.
 public struct SignallingStore<Base: RequestStore>: RequestStore {
     public let base: Base
     let outbox: WakeSignal
-    let timers: WakeSignal
+    let timers: TimerAlarm
 
     public func create(_ outcome: Outcome) async throws {
         try await base.create(outcome)
@@ -23,15 +25,15 @@ public struct SignallingStore<Base: RequestStore>: RequestStore {
 
     private func wake(for outcome: Outcome) {
         var outboxRows = false
-        var timerRows = false
+        var earliestTimer: Date?
         for effect in outcome.effects {
             switch effect {
-            case .schedule: timerRows = true
+            case .schedule(let timer): earliestTimer = min(earliestTimer ?? timer.due, timer.due)
             case .cancelTimers: break
             default: outboxRows = true
             }
         }
         if outboxRows { outbox.signal() }
-        if timerRows { timers.signal() }
+        if let earliestTimer { timers.scheduled(due: earliestTimer) }
     }
 }

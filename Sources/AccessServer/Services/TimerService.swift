@@ -29,8 +29,8 @@ struct TimerService: Service {
         guard let ready, !Task.isShuttingDownGracefully else { return }
         let fired = Counter(label: "accessbot_timers_fired_total")
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            // Every commit that schedules a timer wakes this loop; claiming is a write, so it
-            // claims only when a timer is due (or the store could not say), never on every wake.
+            // Claiming is a write: only when a timer is due (or the store could not say).
+            state.timerAlarm.looking()
             var next = await nextDue(ready)
             var failed = false
             if TimerWake.shouldClaim(next: next, now: Date()) {
@@ -48,9 +48,10 @@ struct TimerService: Service {
                 if claimedFull { continue }
                 next = await nextDue(ready)
             }
-            // Sleep until the next due timer (at most the poll interval), or until a commit schedules one.
+            // Sleep until the next due timer (at most the poll interval), or until a commit schedules an earlier one.
             let wait = failed ? configuration.pollInterval : TimerWake.wait(next: next, now: Date(), poll: configuration.pollInterval)
-            await state.timerSignal.wait(timeout: wait)
+            let due: Date? = if case .at(let date) = next { date } else { nil }
+            await state.timerAlarm.sleep(until: due, timeout: wait)
         }
     }
 
