@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
@@ -33,10 +34,12 @@ let package = Package(
             name: "AccessConfig",
             dependencies: ["AccessCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // SQLite's WAL writes gathered into one write per commit (C: an SQLite VFS).
+        .target(name: "CSQLiteWALBuffer", dependencies: [.product(name: "SQLiteNIO", package: "sqlite-nio")]),
         .target(
             name: "AccessStore",
             dependencies: [
-                "AccessCore",
+                "AccessCore", "CSQLiteWALBuffer",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -21,4 +21,10 @@ extension SQLStore {
         let row = try await sessions.read { db in try await db.raw("SELECT COUNT(*) AS n FROM requests").first() }
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
+
+    /// The VFS stack of the raw connection that writes group-commit batches (nil in memory).
+    func batchConnectionVFS() async throws -> String? {
+        guard let sqlite = sessions as? SQLiteSessions, let connection = sqlite.batchConnection else { return nil }
+        return try await connection.vfsName()
+    }
 }

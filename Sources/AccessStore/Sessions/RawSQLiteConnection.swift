@@ -1,3 +1,4 @@
+import CSQLiteWALBuffer
 import Dispatch
 import SQLiteNIO
 import VaporCSQLite
@@ -18,10 +19,15 @@ final class RawSQLiteConnection: @unchecked Sendable {
     private init(handle: OpaquePointer?) { self.handle = handle }
 
     /// Opens the file (which must already exist) and runs `pragmas` on it.
-    static func open(path: String, pragmas: [String]) async throws -> RawSQLiteConnection {
+    ///
+    /// `bufferWAL`: write each commit's WAL frames in one system call (see CSQLiteWALBuffer.h).
+    /// Only with `synchronous = FULL`, where every commit syncs the WAL, so a write that fails
+    /// fails its own commit.
+    static func open(path: String, pragmas: [String], bufferWAL: Bool = false) async throws -> RawSQLiteConnection {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        let vfs = bufferWAL && accessbot_wal_buffer_register() == SQLITE_OK ? accessbot_wal_buffer_vfs_name : nil
+        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, vfs)
         let connection = RawSQLiteConnection(handle: handle)
         guard status == SQLITE_OK else {
             let error = connection.error(status, "open \(path)")
@@ -56,6 +62,17 @@ final class RawSQLiteConnection: @unchecked Sendable {
                 self.handle = nil
                 continuation.resume()
             }
+        }
+    }
+
+    /// The VFS stack the main database goes through, top first (`accessbot-wal-buffer/unix`).
+    func vfsName() async throws -> String? {
+        try await perform { connection in
+            var name: UnsafeMutablePointer<CChar>?
+            let status = sqlite_nio_sqlite3_file_control(connection.handle, "main", SQLITE_FCNTL_VFSNAME, &name)
+            guard status == SQLITE_OK, let name else { return nil }
+            defer { sqlite_nio_sqlite3_free(name) }
+            return String(cString: name)
         }
     }
 

@@ -65,7 +65,8 @@ final class SQLiteSessions: Sessions {
                 "PRAGMA journal_size_limit = \(journalSizeLimit)",
             ]
             for pragma in pragmas { try await db.raw("\(unsafeRaw: pragma)").run() }
-            let batchConnection = try await RawSQLiteConnection.open(path: path, pragmas: pragmas)
+            let batchConnection = try await RawSQLiteConnection.open(
+                path: path, pragmas: pragmas, bufferWAL: synchronous == .full)
             batch = batchConnection
             var readers: [SQLiteConnection] = []
             for _ in 0..<count {
