@@ -25,6 +25,6 @@ extension SQLStore {
     /// The VFS stack of the raw connection that writes group-commit batches (nil in memory).
     func batchConnectionVFS() async throws -> String? {
         guard let sqlite = sessions as? SQLiteSessions, let connection = sqlite.batchConnection else { return nil }
-        return try await connection.vfsName()
+        return try await sqlite.withWriteLock { connection.vfsName() }
     }
 }

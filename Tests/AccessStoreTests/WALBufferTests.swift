@@ -32,13 +32,13 @@ struct WALBufferTests {
         try await setup.sql().raw("CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT NOT NULL, body TEXT NOT NULL)").run()
         // A 20-page cache makes SQLite spill frames to the WAL in the middle of a transaction.
         let pragmas = ["PRAGMA synchronous = FULL", "PRAGMA cache_size = 20", "PRAGMA busy_timeout = 5000"]
-        let buffered = try await RawSQLiteConnection.open(path: path, pragmas: pragmas, bufferWAL: true)
-        let plain = try await RawSQLiteConnection.open(path: path, pragmas: pragmas, bufferWAL: false)
-        #expect(try await buffered.vfsName()?.hasPrefix("accessbot-wal-buffer/") == true)
-        #expect(try await plain.vfsName()?.hasPrefix("accessbot-wal-buffer/") == false)
+        let buffered = try RawSQLiteConnection.open(path: path, pragmas: pragmas, bufferWAL: true)
+        let plain = try RawSQLiteConnection.open(path: path, pragmas: pragmas, bufferWAL: false)
+        #expect(buffered.vfsName()?.hasPrefix("accessbot-wal-buffer/") == true)
+        #expect(plain.vfsName()?.hasPrefix("accessbot-wal-buffer/") == false)
 
-        @Sendable func insert(_ connection: RawSQLiteConnection, _ who: String, rows: Int, size: Int, commit: Bool) async throws {
-            try await connection.perform { connection in
+        func insert(_ connection: RawSQLiteConnection, _ who: String, rows: Int, size: Int, commit: Bool) throws {
+            try connection.perform { connection in
                 try connection.execute("BEGIN IMMEDIATE")
                 for row in 0..<rows {
                     try connection.run(
@@ -52,19 +52,19 @@ struct WALBufferTests {
         // connection writing its frames where the rolled-back ones were.
         var expected: [String: Int] = [:]
         for (round, rows) in [3, 8, 15, 40, 200, 2_000].enumerated() {
-            try await insert(buffered, "rolled-back", rows: rows, size: 3_000, commit: false)
-            try await insert(plain, "plain-\(round)", rows: 30, size: 500, commit: true)
-            try await insert(buffered, "buffered-\(round)", rows: rows, size: 3_000, commit: true)
-            try await insert(buffered, "rolled-back", rows: 10, size: 3_000, commit: false)
-            try await insert(plain, "plain-after-\(round)", rows: 5, size: 500, commit: true)
+            try insert(buffered, "rolled-back", rows: rows, size: 3_000, commit: false)
+            try insert(plain, "plain-\(round)", rows: 30, size: 500, commit: true)
+            try insert(buffered, "buffered-\(round)", rows: rows, size: 3_000, commit: true)
+            try insert(buffered, "rolled-back", rows: 10, size: 3_000, commit: false)
+            try insert(plain, "plain-after-\(round)", rows: 5, size: 500, commit: true)
             expected["plain-\(round)"] = 30
             expected["buffered-\(round)"] = rows
             expected["plain-after-\(round)"] = 5
         }
 
         #expect(try await Self.contents(setup) == expected)
-        await buffered.close()
-        await plain.close()
+        buffered.close()
+        plain.close()
         try await setup.close()
 
         // Reopened from the files alone (WAL recovery included).

@@ -18,7 +18,7 @@ final class SQLiteSessions: Sessions {
     let batchConnection: RawSQLiteConnection?
     private let checkpoints: SQLiteConnection?
     private let checkpointer: Task<Void, Never>?
-    private let lock = AsyncLock()
+    private let lock: AsyncLock
     /// How many times the checkpointer restarted a WAL that had outgrown `walRestartFrames`.
     let walRestarts = WALRestartCount()
 
@@ -30,9 +30,12 @@ final class SQLiteSessions: Sessions {
         self.readers = readers
         self.batchConnection = batchConnection
         self.checkpoints = checkpoints
+        let lock = AsyncLock()
+        self.lock = lock
         let restarts = walRestarts
         self.checkpointer = checkpoints.map {
-            Self.checkpointLoop($0, synchronous: synchronous, restartFrames: walRestartFrames, restarts: restarts, logger: logger)
+            Self.checkpointLoop(
+                $0, synchronous: synchronous, restartFrames: walRestartFrames, restarts: restarts, writeLock: lock, logger: logger)
         }
     }
 
@@ -65,7 +68,7 @@ final class SQLiteSessions: Sessions {
                 "PRAGMA journal_size_limit = \(journalSizeLimit)",
             ]
             for pragma in pragmas { try await db.raw("\(unsafeRaw: pragma)").run() }
-            let batchConnection = try await RawSQLiteConnection.open(
+            let batchConnection = try RawSQLiteConnection.open(
                 path: path, pragmas: pragmas, bufferWAL: synchronous == .full)
             batch = batchConnection
             var readers: [SQLiteConnection] = []
@@ -84,7 +87,7 @@ final class SQLiteSessions: Sessions {
                 writer: writer, readers: readers, batchConnection: batchConnection, checkpoints: checkpoints,
                 synchronous: synchronous, walRestartFrames: walRestartFrames, logger: logger)
         } catch {
-            await batch?.close()
+            batch?.close()
             for connection in connections { try? await connection.close() }
             throw error
         }
@@ -108,7 +111,7 @@ final class SQLiteSessions: Sessions {
     /// next commit write from the start of the file again.
     private static func checkpointLoop(
         _ connection: SQLiteConnection, synchronous: SQLiteSynchronous, restartFrames: Int, restarts: WALRestartCount,
-        logger: Logger
+        writeLock: AsyncLock, logger: Logger
     ) -> Task<Void, Never> {
         Task.detached(priority: .utility) {
             let db = connection.sql(queryLogLevel: nil)
@@ -120,13 +123,26 @@ final class SQLiteSessions: Sessions {
                     let passive = try await db.raw("PRAGMA wal_checkpoint(PASSIVE)").first()
                     let frames = try passive?.decode(column: "log", as: Int.self) ?? 0
                     if frames >= restartFrames {
-                        let restart = try await db.raw("PRAGMA wal_checkpoint(RESTART)").first()
+                        // Under the write lock: a RESTART holds writers back while it runs, and the
+                        // batch writer would otherwise wait for it inside SQLite, holding a thread
+                        // of the cooperative pool (see `RawSQLiteConnection`).
+                        try await writeLock.lock()
+                        let restart: (any SQLRow)?
+                        do {
+                            restart = try await db.raw("PRAGMA wal_checkpoint(RESTART)").first()
+                            await writeLock.unlock()
+                        } catch {
+                            await writeLock.unlock()
+                            throw error
+                        }
                         // `busy` is 1 when readers or the writer kept it from finishing; the next tick tries again.
                         if try restart?.decode(column: "busy", as: Int.self) == 0 { restarts.increment() }
                     }
                 } catch is CancellationError {
                     return
                 } catch {
+                    // The store closed while the loop waited for the write lock.
+                    if let error = error as? SQLStoreError, case .closed = error { return }
                     logger.warning("SQLite checkpoint failed", metadata: ["error": "\(error)"])
                 }
             }
@@ -163,7 +179,7 @@ final class SQLiteSessions: Sessions {
         checkpointer?.cancel()
         await checkpointer?.value
         try await checkpoints?.close()
-        await batchConnection?.close()
+        batchConnection?.close()
         for reader in readers { try await reader.close() }
         try await writer.close()
     }

@@ -63,14 +63,14 @@ struct BatchWriter: Sendable {
         return zip(jobs, won).map { job, won in job.result(written: won) }
     }
 
-    /// SQLite files: the whole batch in one hop to the raw connection (see `RawSQLiteConnection`).
+    /// SQLite files: the whole batch in one go on the raw connection (see `RawSQLiteConnection`).
     private func writeOnRawConnection(
         _ jobs: [OutcomeRows], _ sessions: SQLiteSessions, _ connection: RawSQLiteConnection,
         completion: BatchCompletion?
     ) async throws -> [Result<Void, any Error>] {
         let prepared = jobs.map { job in (rows: job, values: job.sqliteValues ?? SQLiteValues(job)) }
         return try await sessions.withWriteLock {
-            let written = try await connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
+            let written = try connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
             let results = zip(jobs, written).map { job, won in job.result(written: won) }
             // Committed: the callers go on now, not after the unlock and the hop back to the queue.
             completion?.resume(results)

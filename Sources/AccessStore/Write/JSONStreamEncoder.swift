@@ -129,25 +129,25 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let key = start()
+        _ = start()
         try writer.write(value, codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let key = start()
+        _ = start()
         writer.openContainer(object: true)
         return KeyedEncodingContainer(
             JSONKeyedContainer<NestedKey>(writer: writer, index: writer.depth - 1, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let key = start()
+        _ = start()
         writer.openContainer(object: false)
         return JSONUnkeyedContainer(writer: writer, index: writer.depth - 1, codingPath: codingPath)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let key = start()
+        _ = start()
         return JSONStreamEncoder(writer: writer, codingPath: codingPath)
     }
 }

@@ -90,9 +90,16 @@ func eventually(
     throw TestServerError.timedOut(what)
 }
 
-/// A fresh SQLite file in a temporary folder.
+/// A fresh SQLite file in this process's test folder.
 func temporarySQLiteURL() -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accessbot-tests-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return "sqlite:" + folder.appendingPathComponent("test.sqlite").path
+    "sqlite:" + testDatabaseFolder.appendingPathComponent("\(UUID().uuidString).sqlite").path
 }
+
+/// One folder for every database the server tests create, removed when the test process exits
+/// (one folder per test used to stay behind: thousands after a day of runs).
+private let testDatabaseFolder: URL = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accessbot-tests-\(getpid())-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: testDatabaseFolder) }
+    return folder
+}()
