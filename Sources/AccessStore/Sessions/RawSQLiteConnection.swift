@@ -13,10 +13,14 @@ import VaporCSQLite
 /// sleeping thread costs about 50 µs, and a batch on a dedicated queue paid two such wake-ups
 /// (there and back) on its critical path; running it in place took 16 writers from
 /// 9,400–11,000 to 11,200–13,400 creates/s. The price is that a commit holds one thread of
-/// Swift's cooperative pool while it syncs (about 1 ms); nothing in it waits on another
-/// connection of this process, because every write holds the store's write lock
-/// (`SQLiteSessions.withWriteLock`), and that lock is also what serialises every use of this
-/// connection (SQLite opened it without a mutex of its own).
+/// Swift's cooperative pool while it syncs (about 1 ms), never more than one since batches
+/// are serialised. Nothing in it waits for work of this process that needs the pool (which
+/// could deadlock a one-CPU pool): every write, the other connection's transactions and the
+/// checkpointer's `RESTART` included, holds the store's write lock
+/// (`SQLiteSessions.withWriteLock`), and WAL readers never block a writer. Only another
+/// process's write (`accessbot retry-grant`) can make it wait, inside SQLite's busy timeout.
+/// The same lock serialises every use of this connection (SQLite opened it without a mutex
+/// of its own).
 final class RawSQLiteConnection: @unchecked Sendable {
     // `@unchecked Sendable`: callers serialise every use (see above).
     private var handle: OpaquePointer?
