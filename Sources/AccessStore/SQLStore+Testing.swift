@@ -1,4 +1,6 @@
+import CSQLiteWALBuffer
 import SQLKit
+import VaporCSQLite
 
 // Internal helpers for the store's own tests (reached through `@testable import AccessStore`).
 extension SQLStore {
@@ -26,5 +28,12 @@ extension SQLStore {
     func batchConnectionVFS() async throws -> String? {
         guard let sqlite = sessions as? SQLiteSessions, let connection = sqlite.batchConnection else { return nil }
         return try await sqlite.withWriteLock { connection.vfsName() }
+    }
+
+    /// Makes the next `count` writes of buffered WAL frames of this SQLite file fail with an
+    /// I/O error, as a full disk would (0 ends it).
+    func failWALWrites(count: Int) {
+        guard case .sqlite(let path, _) = location else { return }
+        accessbot_wal_buffer_fail_flushes(path + "-wal", Int32(count), SQLITE_IOERR | (3 << 8))  // SQLITE_IOERR_WRITE
     }
 }

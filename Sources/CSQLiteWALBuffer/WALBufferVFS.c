@@ -25,13 +25,16 @@ struct BufferedFile {
     BufferedFile *wal;
     /// WAL: its connection's main database file. NULL: not buffered, every call passes through.
     BufferedFile *database;
+    /// WAL: the name SQLite opened it with.
+    const char *walName;
     /// WAL: the writes held back, `length` bytes of the file from `offset`.
     unsigned char *bytes;
     sqlite3_int64 offset;
     size_t length;
     size_t capacity;
-    /// WAL: the status of a write that failed where it could not be reported; every later
-    /// call reports it.
+    /// WAL: the status of a write that failed where it could not be reported (`xShmBarrier`,
+    /// an unlock); every later call reports it. A failure SQLite hears of at once (a sync that
+    /// could not write, say on a full disk) fails only that transaction.
     int failed;
     /// Main database: the next open main database (see `openDatabases`).
     BufferedFile *nextOpen;
@@ -46,21 +49,62 @@ static pthread_mutex_t openDatabasesLock = PTHREAD_MUTEX_INITIALIZER;
 /// (`nBuf &= 0x1ffff` in `seekAndWriteFd`), so a longer write would be cut short.
 enum { largestWrite = 0x1F000 };
 
+// MARK: Failures on request (tests)
+
+static pthread_mutex_t injectionLock = PTHREAD_MUTEX_INITIALIZER;
+static char *injectionPath;
+static int injectionCount;
+static int injectionStatus;
+
+void accessbot_wal_buffer_fail_flushes(const char *walPath, int count, int status) {
+    pthread_mutex_lock(&injectionLock);
+    free(injectionPath);
+    injectionPath = walPath && count > 0 ? strdup(walPath) : NULL;
+    injectionStatus = status;
+    __atomic_store_n(&injectionCount, injectionPath ? count : 0, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&injectionLock);
+}
+
+/// The status a test asked this flush to fail with, or SQLITE_OK.
+static int injectedFailure(BufferedFile *file) {
+    if (__atomic_load_n(&injectionCount, __ATOMIC_ACQUIRE) <= 0) return SQLITE_OK;
+    int status = SQLITE_OK;
+    pthread_mutex_lock(&injectionLock);
+    if (injectionPath && injectionCount > 0 && file->walName && strcmp(file->walName, injectionPath) == 0) {
+        __atomic_store_n(&injectionCount, injectionCount - 1, __ATOMIC_RELEASE);
+        status = injectionStatus;
+    }
+    pthread_mutex_unlock(&injectionLock);
+    return status;
+}
+
 static int flush(BufferedFile *file) {
     if (file->failed) return file->failed;
+    if (file->length > 0) {
+        int injected = injectedFailure(file);
+        if (injected != SQLITE_OK) {
+            file->length = 0;
+            return injected;
+        }
+    }
     int status = SQLITE_OK;
     for (size_t done = 0; done < file->length && status == SQLITE_OK; done += largestWrite) {
         size_t amount = file->length - done < largestWrite ? file->length - done : largestWrite;
         status = file->real->pMethods->xWrite(file->real, file->bytes + done, (int)amount, file->offset + (sqlite3_int64)done);
     }
     file->length = 0;
-    if (status != SQLITE_OK) file->failed = status;
     return status;
 }
 
 /// Lets a database's WAL writes out before its connection touches the shared WAL index.
 static int flushWALOf(BufferedFile *database) {
     return database->wal ? flush(database->wal) : SQLITE_OK;
+}
+
+/// For the calls that cannot report a failure: it is kept for the WAL's next call instead.
+static void flushWALOfOrKeepFailure(BufferedFile *database) {
+    int status = flushWALOf(database);
+    if (status != SQLITE_OK && database->wal) database->wal->failed = status;
 }
 
 static int isBufferedWAL(BufferedFile *file) { return file->database != NULL; }
@@ -209,23 +253,26 @@ static int fileShmMap(sqlite3_file *base, int page, int pageSize, int extend, vo
 
 static int fileShmLock(sqlite3_file *base, int offset, int count, int flags) {
     BufferedFile *file = (BufferedFile *)base;
+    if (flags & SQLITE_SHM_UNLOCK) {
+        // An unlock must happen whatever the flush says: a lock left held would stall every
+        // other connection; SQLite does not look at an unlock's status.
+        flushWALOfOrKeepFailure(file);
+        return file->real->pMethods->xShmLock(file->real, offset, count, flags);
+    }
     int status = flushWALOf(file);
-    // An unlock must still happen: a lock left held would stall every other connection.
-    if (status != SQLITE_OK && !(flags & SQLITE_SHM_UNLOCK)) return status;
-    int locked = file->real->pMethods->xShmLock(file->real, offset, count, flags);
-    return status != SQLITE_OK ? status : locked;
+    if (status != SQLITE_OK) return status;
+    return file->real->pMethods->xShmLock(file->real, offset, count, flags);
 }
 
 static void fileShmBarrier(sqlite3_file *base) {
     BufferedFile *file = (BufferedFile *)base;
-    // A failure here is kept in the WAL file and reported by its next call (see `failed`).
-    (void)flushWALOf(file);
+    flushWALOfOrKeepFailure(file);
     file->real->pMethods->xShmBarrier(file->real);
 }
 
 static int fileShmUnmap(sqlite3_file *base, int deleteFlag) {
     BufferedFile *file = (BufferedFile *)base;
-    (void)flushWALOf(file);
+    flushWALOfOrKeepFailure(file);
     return file->real->pMethods->xShmUnmap(file->real, deleteFlag);
 }
 
@@ -277,6 +324,7 @@ static int vfsOpen(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *base, 
             if (open->name == database && open->wal == NULL) {
                 open->wal = file;
                 file->database = open;
+                file->walName = name;
                 break;
             }
         }

@@ -1,3 +1,5 @@
+import AccessCore
+import AccessTesting
 import Foundation
 import SQLKit
 import SQLiteKit
@@ -20,6 +22,46 @@ struct WALBufferTests {
             let vfs = try await store.batchConnectionVFS()
             #expect(vfs != nil)
             #expect(vfs?.hasPrefix("accessbot-wal-buffer/") == false)
+        }
+    }
+
+    @Test("a WAL write that fails (a full disk) fails its own batch only; the store goes on")
+    func failedWrite() async throws {
+        try await StoreHarness.withSQLite { store in
+            func submission(_ id: String) throws -> Outcome {
+                try StoreFixtures.submit(StoreFixtures.githubSubmission(id: RequestID(rawValue: id)))
+            }
+            try await store.create(submission("R-DISK0001"))
+
+            // A batch of one: its COMMIT fails, and so does its caller.
+            store.failWALWrites(count: 1)
+            await #expect(throws: (any Error).self) { try await store.create(submission("R-DISK0002")) }
+            store.failWALWrites(count: 0)
+            try await store.create(submission("R-DISK0003"))
+
+            // Sixteen at once: the batch fails, each is written again on its own, one more fails.
+            store.failWALWrites(count: 2)
+            let ids = (10..<26).map { String(format: "R-DISK%04d", $0) }
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for id in ids {
+                    let outcome = try submission(id)
+                    group.addTask { (try? await store.create(outcome)) != nil }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            store.failWALWrites(count: 0)
+            let stored = try await ids.asyncFilter { try await store.request(RequestID(rawValue: $0)) != nil }
+            // Whoever heard "written" is stored, whoever heard an error is not.
+            #expect(stored.count == outcomes.filter { $0 }.count)
+            #expect(outcomes.filter { !$0 }.count >= 1)
+
+            try await store.create(submission("R-DISK0004"))
+            #expect(try await store.request("R-DISK0001") != nil)
+            #expect(try await store.request("R-DISK0002") == nil)
+            #expect(try await store.request("R-DISK0003") != nil)
+            #expect(try await store.request("R-DISK0004") != nil)
+            #expect(try await store.requestCount() == 3 + stored.count)
+            #expect(try await store.pragma("integrity_check") == "ok")
         }
     }
 
@@ -87,5 +129,13 @@ struct WALBufferTests {
             counts[try row.decode(column: "who", as: String.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts
+    }
+}
+
+extension Array where Element: Sendable {
+    fileprivate func asyncFilter(_ keep: (Element) async throws -> Bool) async rethrows -> [Element] {
+        var kept: [Element] = []
+        for element in self where try await keep(element) { kept.append(element) }
+        return kept
     }
 }

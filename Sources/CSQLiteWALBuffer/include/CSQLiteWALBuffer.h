@@ -22,4 +22,8 @@ extern const char *const accessbot_wal_buffer_vfs_name;
 /// Registers the VFS once per process (not as the default); returns an SQLite status.
 int accessbot_wal_buffer_register(void);
 
+/// Tests: the next `count` flushes of buffered writes to the WAL at `walPath` fail with
+/// `status` (an SQLite I/O error, say), as a full disk would; `count` 0 ends it.
+void accessbot_wal_buffer_fail_flushes(const char *walPath, int count, int status);
+
 #endif
