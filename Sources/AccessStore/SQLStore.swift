@@ -74,6 +74,9 @@ public final class SQLStore: RequestStore, OutboxStore, TimerStore, ChatStore {
         _ = try await sessions.read { db in try await db.raw("SELECT 1 AS one").all().count }
     }
 
+    /// The Prometheus name of the group-commit duration histogram (its buckets are set by `serve`).
+    public static let groupCommitDurationMetric = StoreMetrics.commitDurationLabel
+
     /// How many group commits ran and how many creates and commits they carried, since open.
     @_spi(Benchmark) public func groupCommitStatistics() async -> (batches: Int, writes: Int) {
         (await writes.batches, await writes.writes)

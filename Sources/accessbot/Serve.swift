@@ -1,5 +1,6 @@
 import AccessConfig
 import AccessServer
+import AccessStore
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -15,7 +16,13 @@ struct Serve: AsyncParsableCommand {
         let settings = Startup.settings()
         bootstrapLogging(format: settings.logFormat, level: Logger.Level(rawValue: settings.logLevel.rawValue) ?? .info)
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // A group commit takes about a millisecond: the default buckets start at 5 ms.
+        factory.durationHistogramBuckets[SQLStore.groupCommitDurationMetric] = [
+            .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+            .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
+        ]
+        MetricsSystem.bootstrap(factory)
         let logger = Logger(label: "accessbot")
         for notice in settings.notices { logger.notice("\(notice)") }
         var catalog = Startup.catalog(settings: settings)

@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import SQLiteKit
 import Synchronization
 
@@ -185,9 +186,13 @@ final class SQLiteSessions: Sessions {
     }
 }
 
-/// A counter the checkpointer bumps and tests read.
+/// A counter the checkpointer bumps and tests read; also `accessbot_sqlite_wal_restarts_total`.
 final class WALRestartCount: Sendable {
     private let count = Mutex(0)
-    func increment() { count.withLock { $0 += 1 } }
+    private let exported = Counter(label: "accessbot_sqlite_wal_restarts_total")
+    func increment() {
+        count.withLock { $0 += 1 }
+        exported.increment()
+    }
     var value: Int { count.withLock { $0 } }
 }

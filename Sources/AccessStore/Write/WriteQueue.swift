@@ -20,6 +20,7 @@ actor WriteQueue {
     private let maxBatch: Int
     private let concurrency: Int
     private let execute: Execute
+    private let metrics = StoreMetrics()
 
     /// `concurrency` batches may be in flight at once (1 for SQLite's single writer).
     init(maxBatch: Int = 256, concurrency: Int = 1, execute: @escaping Execute) {
@@ -51,8 +52,10 @@ actor WriteQueue {
             // The writer may resume the callers itself as soon as the batch committed (see
             // `BatchCompletion`); whoever comes second finds nobody left to resume.
             let completion = BatchCompletion(batch.map(\.continuation))
+            let started = ContinuousClock.now
             let results = await execute(batch.map(\.rows), completion)
             completion.resume(results)
+            metrics.record(results, took: ContinuousClock.now - started)
             // Under concurrency, let the callers just resumed queue their next write before the
             // next batch is taken: batches stay large, so each commit's sync serves more callers.
             if batch.count > 1 { await Task.yield() }
