@@ -128,7 +128,13 @@ static int fileClose(sqlite3_file *base) {
             }
         }
         pthread_mutex_unlock(&openDatabasesLock);
-        if (file->wal) file->wal->database = NULL;
+        // SQLite closes the WAL first; should it not, the WAL writes what it holds and goes
+        // on unbuffered.
+        if (file->wal) {
+            int status = flush(file->wal);
+            if (flushed == SQLITE_OK) flushed = status;
+            file->wal->database = NULL;
+        }
     }
     free(file->bytes);
     file->bytes = NULL;
