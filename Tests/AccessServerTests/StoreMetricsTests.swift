@@ -9,33 +9,13 @@ import Testing
 @Suite(.enabled(if: ServerProcess.isBuilt, "build the accessbot binary first (make test does)"))
 struct StoreMetricsTests {
     @Test func groupCommitsAndTheirWritesAreCounted() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accessbot-metrics-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let configPath = folder.appendingPathComponent("accessbot.yaml").path
-        try CrashRecoveryTests.config.write(toFile: configPath, atomically: true, encoding: .utf8)
-        let fake = try await FakeSlackAPI.start(
-            users: [
-                FakeSlackUser(id: "U0001CCCC", email: "alice@example.com"), FakeSlackUser(id: "U0005ERIN0", email: "erin@example.com"),
-            ],
-            token: SlackHarness.token)
-        defer { Task { await fake.stop() } }
-        let server = try ServerProcess(environment: [
-            "DATABASE_URL": "sqlite:" + folder.appendingPathComponent("metrics.sqlite").path, "ACCESSBOT_CONFIG": configPath,
-            "SLACK_SIGNING_SECRET": SlackHarness.secret, "SLACK_BOT_TOKEN": SlackHarness.token, "SLACK_API_URL": fake.baseURL,
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-        ])
+        let setup = try await ServerProcessSetup.make()
+        defer { Task { await setup.remove() } }
+        let server = try ServerProcess(environment: setup.environment)
         let port = try await server.waitUntilServing()
         let client = CurlHTTPClient()
-        let signer = SlackSigner(secret: SlackHarness.secret)
         for index in 0..<3 {
-            let body = SlackPayloadFixtures.slashCommand(text: "request prod-db because metrics \(index)", userID: "U0001CCCC")
-            let response = try await client.send(
-                HTTPRequest(
-                    method: .post, url: "http://127.0.0.1:\(port)/slack/commands",
-                    headers: HTTPHeaders(
-                        signer.headers(for: body, at: Date()).fields + [("Content-Type", "application/x-www-form-urlencoded")]),
-                    body: body))
+            let response = try await ServerProcessSetup.slashCommand("request prod-db because metrics \(index)", port: port, client: client)
             #expect(String(decoding: response.body, as: UTF8.self).contains("submitted"))
         }
 
