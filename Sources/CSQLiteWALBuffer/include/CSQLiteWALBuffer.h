@@ -1,7 +1,8 @@
 #ifndef ACCESSBOT_SQLITE_WAL_BUFFER_H
 #define ACCESSBOT_SQLITE_WAL_BUFFER_H
 
-/// The name of the SQLite VFS that gathers a connection's WAL writes into one write.
+/// The name of the SQLite VFS that gathers a connection's WAL writes into a few large ones
+/// (124 KiB each: the most the unix VFS writes in one call).
 ///
 /// SQLite writes every WAL frame as two `pwrite` calls (a 24-byte header, then the page), so
 /// a group commit of 16 requests made about 140 system calls before its sync; on a virtual
@@ -17,6 +18,11 @@
 /// So no connection can see, and no sync can acknowledge, a frame that is still in memory,
 /// and a rolled-back transaction's frames reach the file before the write lock is released,
 /// exactly as they would without buffering. Files other than the WAL pass straight through.
+///
+/// Meant for a connection with `synchronous = FULL`: every commit then syncs the WAL before it
+/// publishes anything, so a write that fails (a full disk) fails that commit, and only that
+/// one. Under NORMAL a failure found while publishing cannot be reported, and the layer keeps
+/// it for every later call instead.
 extern const char *const accessbot_wal_buffer_vfs_name;
 
 /// Registers the VFS once per process (not as the default); returns an SQLite status.
