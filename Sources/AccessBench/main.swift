@@ -12,23 +12,24 @@ do {
 }
 
 func runBenchmark(_ arguments: [String]) async throws {
+    let options = Array(arguments.dropFirst())
     switch arguments.first {
     case "core":
-        try runCoreBenchmark(arguments: Array(arguments.dropFirst()))
+        try runCoreBenchmark(arguments: options)
     case "http":
-        try await runHTTPBenchmark(arguments: Array(arguments.dropFirst()))
+        try await runHTTPBenchmark(arguments: options)
     case "store":
-        try await runStoreBenchmark(arguments: Array(arguments.dropFirst()))
+        try await runStoreBenchmark(arguments: options)
     case "report":
-        try await runReportBenchmark(arguments: Array(arguments.dropFirst()))
+        try await runReportBenchmark(arguments: options)
     case "timers":
-        try await runTimerBenchmark(arguments: Array(arguments.dropFirst()))
+        try await runTimerBenchmark(arguments: options)
     case "teams-token":
-        try await runTeamsTokenBenchmark(arguments: Array(arguments.dropFirst()))
+        try await runTeamsTokenBenchmark(arguments: options)
     case "teams-invoke":
-        try await runTeamsInvokeBenchmark(arguments: Array(arguments.dropFirst()))
+        try await runTeamsInvokeBenchmark(arguments: options)
     case "http-floor":
-        try await runHTTPFloorServer(arguments: Array(arguments.dropFirst()))
+        try await runHTTPFloorServer(arguments: options)
     default:
         print(
             "usage: accessbot-bench <benchmark> [options]; benchmarks: core, store, http, report, timers, teams-token, "

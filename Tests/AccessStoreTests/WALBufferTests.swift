@@ -80,14 +80,12 @@ struct WALBufferTests {
         #expect(plain.vfsName()?.hasPrefix("accessbot-wal-buffer/") == false)
 
         func insert(_ connection: RawSQLiteConnection, _ who: String, rows: Int, size: Int, commit: Bool) throws {
-            try connection.perform { connection in
-                try connection.execute("BEGIN IMMEDIATE")
-                for row in 0..<rows {
-                    try connection.run(
-                        "INSERT INTO t (who, body) VALUES (?, ?)", [.text(who), .text(String(repeating: "\(row % 10)", count: size))])
-                }
-                try connection.execute(commit ? "COMMIT" : "ROLLBACK")
+            try connection.execute("BEGIN IMMEDIATE")
+            for row in 0..<rows {
+                try connection.run(
+                    "INSERT INTO t (who, body) VALUES (?, ?)", [.text(who), .text(String(repeating: "\(row % 10)", count: size))])
             }
+            try connection.execute(commit ? "COMMIT" : "ROLLBACK")
         }
         // Transactions rolled back after spilling from a few pages to about 6 MB (more than the
         // buffer holds, many times what one write may carry), each followed by the plain

@@ -53,9 +53,6 @@ final class RawSQLiteConnection: @unchecked Sendable {
         return connection
     }
 
-    /// Runs `body` with the connection, on the calling thread.
-    func perform<R>(_ body: (RawSQLiteConnection) throws -> R) rethrows -> R { try body(self) }
-
     func close() {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
         statements = [:]

@@ -127,17 +127,11 @@ final class SQLiteSessions: Sessions {
                         // Under the write lock: a RESTART holds writers back while it runs, and the
                         // batch writer would otherwise wait for it inside SQLite, holding a thread
                         // of the cooperative pool (see `RawSQLiteConnection`).
-                        try await writeLock.lock()
-                        let restart: (any SQLRow)?
-                        do {
-                            restart = try await db.raw("PRAGMA wal_checkpoint(RESTART)").first()
-                            await writeLock.unlock()
-                        } catch {
-                            await writeLock.unlock()
-                            throw error
+                        let busy = try await writeLock.withLock {
+                            try await db.raw("PRAGMA wal_checkpoint(RESTART)").first()?.decode(column: "busy", as: Int.self)
                         }
                         // `busy` is 1 when readers or the writer kept it from finishing; the next tick tries again.
-                        if try restart?.decode(column: "busy", as: Int.self) == 0 { restarts.increment() }
+                        if busy == 0 { restarts.increment() }
                     }
                 } catch is CancellationError {
                     return
@@ -157,15 +151,7 @@ final class SQLiteSessions: Sessions {
 
     /// Runs `body` as the only writer of this process.
     func withWriteLock<R: Sendable>(_ body: () async throws -> R) async throws -> R {
-        try await lock.lock()
-        do {
-            let result = try await body()
-            await lock.unlock()
-            return result
-        } catch {
-            await lock.unlock()
-            throw error
-        }
+        try await lock.withLock(body)
     }
 
     func read<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {

@@ -70,4 +70,17 @@ actor AsyncLock {
         for waiter in waiters { waiter.resume(returning: false) }
         waiters = []
     }
+
+    /// Runs `body` holding the lock, and releases it however `body` ends.
+    nonisolated func withLock<R: Sendable>(_ body: () async throws -> R) async throws -> R {
+        try await lock()
+        do {
+            let result = try await body()
+            await unlock()
+            return result
+        } catch {
+            await unlock()
+            throw error
+        }
+    }
 }

@@ -70,7 +70,7 @@ struct BatchWriter: Sendable {
     ) async throws -> [Result<Void, any Error>] {
         let prepared = jobs.map { job in (rows: job, values: job.sqliteValues ?? SQLiteValues(job)) }
         return try await sessions.withWriteLock {
-            let written = try connection.perform { connection in try SQLiteBatchWriter.write(prepared, on: connection) }
+            let written = try SQLiteBatchWriter.write(prepared, on: connection)
             let results = zip(jobs, written).map { job, won in job.result(written: won) }
             // Committed: the callers go on now, not after the unlock and the hop back to the queue.
             completion?.resume(results)
